@@ -1,0 +1,123 @@
+/**
+ * Validation messages in both languages. Kept as plain functions (not vue-i18n messages) because the
+ * command-line validator uses them too, outside any Vue app.
+ */
+import type { LocaleCode } from '../domain/model'
+import type { IssueCode, IssueLocation, ValidationIssue } from './validationIssue'
+
+type Params = Record<string, string | number>
+type Template = (p: Params) => string
+
+const ZH: Record<IssueCode, Template> = {
+  fileUnreadable: (p) => `无法读取文件：${p.reason}`,
+  jsonSyntax: (p) => `不是有效的 JSON：${p.reason}`,
+  type: (p) => `类型不对：应为${p.expected}，实际为${p.received}`,
+  unknownKey: (p) => `多余的字段“${p.key}”（字段名是否拼错？）`,
+  missingKey: (p) => `缺少必填字段“${p.key}”`,
+  empty: () => '不能为空',
+  id: (p) => `编号“${p.value}”无效：只能使用字母、数字、点、下划线和连字符`,
+  period: (p) => `无法识别的期间“${p.value}”（示例：2023、2023-06、2023-01..2023-10、2023年1-10月）`,
+  yearMonth: (p) => `无法识别的年月“${p.value}”（示例：2023-12）`,
+  finite: (p) => `“${p.value}”不是有效数字`,
+  enum: (p) => `“${p.value}”不是允许的取值（可选：${p.allowed}）`,
+  integer: (p) => `排名应为整数，实际为 ${p.value}`,
+  rankMin: (p) => `排名应不小于 1，实际为 ${p.value}`,
+  quoteLength: () => '原文摘录过长（最多 500 字）：请只保留陈述该数字的分句',
+  schemaVersion: (p) => `不支持的数据格式版本 ${p.value}（应为 1）`,
+  unknownRef: (p) => `${p.field}引用了不存在的编号“${p.value}”`,
+  duplicateId: (p) => `编号“${p.value}”重复（第一次出现在 ${p.first}）`,
+  duplicateKey: (p) => `与 ${p.other} 重复：同一地区、指标和期间（${p.key}）只能有一条观测`,
+  parentCycle: (p) => `上级关系形成循环：${p.chain}`,
+  noFigures: () => '这条观测没有任何数值（完成值、目标、同比、排名均为空）',
+  targetNotPositive: (p) => `目标应大于 0，实际为 ${p.value}`,
+  outOfRange: (p) => `${p.field} ${p.value} 超出合理范围 ${p.min} 至 ${p.max}（${p.kind}）`,
+  rangeWithoutUpper: () => '限定词为“范围”，但缺少上限 actualUpper',
+  upperWithoutRange: () => '给出了上限 actualUpper，但限定词不是“范围”',
+  evidenceForEmptyField: (p) => `原文摘录对应的字段“${p.field}”为空`,
+  figureWithoutEvidence: (p) => `字段“${p.field}”有数值，但没有原文摘录`,
+  evidenceWithoutDocument: () => '有原文摘录，但未注明来源文件 documentId',
+  quoteMismatch: (p) => `原文“${p.quote}”中找不到与${p.field} ${p.value} 相符的数字`,
+  targetPeriodBeforePeriod: (p) => `目标期间 ${p.targetPeriod} 早于观测期间 ${p.period}`,
+}
+
+const EN: Record<IssueCode, Template> = {
+  fileUnreadable: (p) => `Cannot read the file: ${p.reason}`,
+  jsonSyntax: (p) => `Not valid JSON: ${p.reason}`,
+  type: (p) => `Wrong type: expected ${p.expected}, got ${p.received}`,
+  unknownKey: (p) => `Unexpected field "${p.key}" (misspelt?)`,
+  missingKey: (p) => `Required field "${p.key}" is missing`,
+  empty: () => 'Must not be empty',
+  id: (p) => `Invalid id "${p.value}": use letters, digits, dots, underscores and hyphens only`,
+  period: (p) =>
+    `Unrecognised period "${p.value}" (examples: 2023, 2023-06, 2023-01..2023-10, 2023年1-10月)`,
+  yearMonth: (p) => `Unrecognised month "${p.value}" (example: 2023-12)`,
+  finite: (p) => `"${p.value}" is not a valid number`,
+  enum: (p) => `"${p.value}" is not an allowed value (one of: ${p.allowed})`,
+  integer: (p) => `A rank must be a whole number, got ${p.value}`,
+  rankMin: (p) => `A rank must be 1 or more, got ${p.value}`,
+  quoteLength: () => 'Quote too long (500 characters at most): keep only the clause that states the figure',
+  schemaVersion: (p) => `Unsupported dataset format version ${p.value} (expected 1)`,
+  unknownRef: (p) => `${p.field} refers to an id that does not exist: "${p.value}"`,
+  duplicateId: (p) => `Duplicate id "${p.value}" (first used at ${p.first})`,
+  duplicateKey: (p) =>
+    `Duplicates ${p.other}: one observation per region, indicator and period (${p.key})`,
+  parentCycle: (p) => `The parent chain loops: ${p.chain}`,
+  noFigures: () => 'This observation has no figure at all (actual, target, YoY and rank are all empty)',
+  targetNotPositive: (p) => `A target must be greater than 0, got ${p.value}`,
+  outOfRange: (p) => `${p.field} ${p.value} is outside the plausible range ${p.min} to ${p.max} (${p.kind})`,
+  rangeWithoutUpper: () => 'The qualifier is "range" but actualUpper is missing',
+  upperWithoutRange: () => 'actualUpper is given but the qualifier is not "range"',
+  evidenceForEmptyField: (p) => `A quote is given for "${p.field}", which is empty`,
+  figureWithoutEvidence: (p) => `"${p.field}" has a value but no quote`,
+  evidenceWithoutDocument: () => 'Quotes are given but no source document (documentId)',
+  quoteMismatch: (p) => `The quote "${p.quote}" states no number matching ${p.field} ${p.value}`,
+  targetPeriodBeforePeriod: (p) => `The target period ${p.targetPeriod} ends before the period ${p.period}`,
+}
+
+const FIELD_NAMES_ZH: Record<string, string> = {
+  actual: '完成值',
+  target: '目标',
+  yoy: '同比',
+  rank: '排名',
+  subjectId: '地区',
+  indicatorId: '指标',
+  documentId: '来源文件',
+  rankScopeId: '排名范围',
+  parentId: '上级',
+}
+
+/** Where the issue is, as a reader would say it: "data/dataset.json › observations[12] (000-13) › target". */
+export function describeLocation(location: IssueLocation, locale: LocaleCode): string {
+  const parts: string[] = [location.file]
+  if (location.row !== undefined) {
+    const column = location.column ?? ''
+    parts.push(
+      locale === 'zh-CN'
+        ? `第 ${location.row} 行${column ? `“${column}”列` : ''}`
+        : `row ${location.row}${column ? `, column "${column}"` : ''}`,
+    )
+  } else if (location.path && location.path.length > 0) {
+    let path = ''
+    for (const [i, key] of location.path.entries()) {
+      path += typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${key}`
+      // The record label goes right after its array index, where a reader looks for it.
+      if (typeof key === 'number' && i === 1 && location.record) path += ` (${location.record})`
+    }
+    parts.push(path)
+  }
+  return parts.join(' › ')
+}
+
+export function describeIssue(issue: ValidationIssue, locale: LocaleCode): string {
+  const templates = locale === 'zh-CN' ? ZH : EN
+  const params: Params = { ...issue.params }
+  if (locale === 'zh-CN' && typeof params.field === 'string') params.field = FIELD_NAMES_ZH[params.field] ?? params.field
+  return templates[issue.code](params)
+}
+
+/** One line per issue: "错误 data/dataset.json › observations[3] (000-04).target: 目标应大于 0，实际为 0". */
+export function formatIssueLine(issue: ValidationIssue, locale: LocaleCode): string {
+  const severity =
+    locale === 'zh-CN' ? (issue.severity === 'error' ? '错误' : '警告') : issue.severity === 'error' ? 'error' : 'warning'
+  return `${severity} ${describeLocation(issue.location, locale)}: ${describeIssue(issue, locale)}`
+}

@@ -1,0 +1,56 @@
+/**
+ * Shared set-up for browser tests: serve the production build (dist/) on loopback and drive
+ * Debian's Chromium through playwright-core. Never a downloaded browser.
+ */
+import { existsSync } from 'node:fs'
+import { preview, type PreviewServer } from 'vite'
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+// Without the background-networking flags Chromium keeps dialling out, and this network refuses it.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface App {
+  baseUrl: string
+  browser: Browser
+  close: () => Promise<void>
+}
+
+export async function startApp(): Promise<App> {
+  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first')
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
+  const server: PreviewServer = await preview({
+    logLevel: 'error',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  })
+  const address = server.httpServer.address()
+  if (address === null || typeof address === 'string') throw new Error('preview server has no port')
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}/`,
+    browser,
+    close: async () => {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Collects console errors and uncaught page errors, so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`)
+  })
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
+  return errors
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+
+// Messages are precompiled at build time, so the app ships vue-i18n's runtime-only build and needs
+// no `eval`/`new Function` (a strict CSP stays possible).
+export default defineConfig({
+  plugins: [
+    vue(),
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: false,
+      strictMessage: true,
+      escapeHtml: true,
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 700,
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+})
