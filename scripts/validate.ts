@@ -61,7 +61,7 @@ for (const path of targets) {
 const problems =
   locale === 'zh-CN'
     ? `（${targets.length} 个文件，${errors} 个错误，${warnings} 个警告）`
-    : ` (${targets.length} files, ${errors} errors, ${warnings} warnings)`
+    : ` (files: ${targets.length}, errors: ${errors}, warnings: ${warnings})`
 console.log(
   `${totals.observations} observations, ${totals.subjects.size} subjects, ${totals.indicators.size} indicators, ${totals.documents.size} documents${problems}`,
 )

@@ -179,8 +179,10 @@ export function crossCheckDataset(dataset: Dataset, file: string): ValidationIss
     if (range && indicator) {
       for (const field of ['actual', 'actualUpper', 'target'] as const) {
         const value = obs[field]
+        // A target ≤ 0 already has its own, clearer message.
+        if (field === 'target' && value !== null && value <= 0) continue
         if (value !== null && (value < range[0] || value > range[1]))
-          error('outOfRange', field, { field, value, min: range[0], max: range[1], kind: indicator.kind })
+          error('outOfRange', field, { field, value, min: range[0], max: Number.isFinite(range[1]) ? range[1] : '∞', kind: indicator.kind })
       }
     }
     if (obs.yoy !== null && obs.yoy < -100) error('outOfRange', 'yoy', { field: 'yoy', value: obs.yoy, min: -100, max: 100000, kind: 'growth' })

@@ -88,6 +88,12 @@ describe('data view (Chromium)', () => {
 
     await page.getByTestId('period-picker').selectOption('2023-01..2023-10')
     assert.equal(await rows.count(), 2)
+    // The selection is in the URL, so a link or a reload shows the same rows.
+    await page.waitForURL(/period=2023-01\.\.2023-10/)
+    await page.reload()
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), 2)
+    assert.equal(await page.getByTestId('period-picker').inputValue(), '2023-01..2023-10')
     await page.getByTestId('period-picker').selectOption('')
 
     await page.getByTestId('sort-actual').click()
@@ -95,6 +101,23 @@ describe('data view (Chromium)', () => {
     assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1)
     // Largest actual first: the fund's paid-in capital, 12.86亿元.
     assert.equal(await rows.first().locator('[data-col="actual"]').innerText(), '12.86亿元')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('opens a deep link to a region and ignores a region that does not exist', async () => {
+    const page = await app.browser.newPage()
+    const errors = watchErrors(page)
+    const rows = page.locator('[data-testid="data-table"] tbody tr')
+    await page.goto(`${app.baseUrl}#/data?region=nantong`)
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), seed.observations.filter((o) => o.documentId.startsWith('003')).length)
+    assert.equal(await page.getByTestId('region-picker').inputValue(), 'nantong')
+
+    await page.goto(`${app.baseUrl}#/data?region=%3Cimg%20src%3Dx%3E`)
+    await page.reload()
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), total)
     assert.deepEqual(errors, [])
     await page.close()
   })
