@@ -2,6 +2,7 @@
  * Reporting periods: the spans of whole months that figures are cumulated over ("1-10月",
  * "上半年", "今年以来"). Parsing, a canonical key for storage and URLs, and display in both locales.
  */
+import { parseChineseNumeral } from './chineseNumber'
 import type { LocaleCode, Period, YearMonth } from './model'
 
 /** What a relative phrase needs to become a real span: the report's year and, for year-to-date, its date. */
@@ -18,21 +19,6 @@ const MAX_INPUT = 64
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const ZH_QUARTERS = ['一', '二', '三', '四']
 
-const ZH_SMALL: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-}
 
 function isYear(year: number): boolean {
   return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR
@@ -69,7 +55,9 @@ export function isValidPeriod(p: Period): boolean {
 /** Arabic (1..12) or Chinese (一..十二) month/quarter numbers; anything else is NaN. */
 function smallNumber(text: string): number {
   if (/^\d{1,2}$/.test(text)) return Number(text)
-  return ZH_SMALL[text] ?? Number.NaN
+  // Chinese month and quarter numbers (一 … 十二) read by the one numeral parser the app has.
+  if (/^[一二两三四五六七八九十]{1,3}$/.test(text)) return parseChineseNumeral(text) ?? Number.NaN
+  return Number.NaN
 }
 
 /** Full-width digits and punctuation, as typed in Chinese IMEs and Excel, read as their ASCII forms. */
