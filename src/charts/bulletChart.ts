@@ -1,0 +1,304 @@
+/**
+ * Bullet graph (Stephen Few) of one indicator across regions: per row the 完成率 as a thick bar on
+ * grey bad/ok/good bands, the target as one vertical line at 100 %, and the 序时进度 as a thin tick.
+ *
+ * Pure: rows and already-translated labels in, an ECharts option out. No Vue, no DOM, so it is
+ * tested in Node and the component stays a thin renderer.
+ */
+import { format, type ComposeOption, type EChartsCoreOption } from 'echarts/core'
+import type { BarSeriesOption, ScatterSeriesOption } from 'echarts/charts'
+import type {
+  AriaComponentOption,
+  DataZoomComponentOption,
+  GridComponentOption,
+  MarkLineComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
+// Type-only: the full 'echarts' entry is never loaded at run time, only its callback parameter types.
+import type { DefaultLabelFormatterCallbackParams, TooltipComponentFormatterCallbackParams } from 'echarts'
+import type { Direction } from '../domain/model'
+import type { ProgressStatus } from '../domain/progress'
+
+export interface BulletRow {
+  id: string
+  /** Region name as shown; untrusted data (it may come from an imported file). */
+  label: string
+  /** 完成率 in %. */
+  completion: number
+  /** 序时进度 in %. */
+  elapsed: number
+  /** completion − elapsed, in percentage points. */
+  gap: number
+  status: ProgressStatus
+  /** The actual, already formatted for the locale (e.g. 4.32亿元). */
+  actualText: string
+  /** The target, already formatted for the locale. */
+  targetText: string
+}
+
+export interface BulletChartLabels {
+  completion: string
+  elapsed: string
+  target: string
+  /** The gap as a sentence, e.g. "落后序时 3.6个百分点"; the caller owns wording and number format. */
+  gap: (gap: number) => string
+  status: Record<ProgressStatus, string>
+  /** x-axis name, e.g. "完成率（%）". */
+  unitCaption: string
+}
+
+export interface BulletChartOptions {
+  /** Decal patterns on the series (aria.decal), for projectors and colour-blind readers. */
+  decal?: boolean
+}
+
+/** Exactly the parts EChart.vue registers; an option using anything else fails to type-check here. */
+export type BulletChartOption = ComposeOption<
+  | BarSeriesOption
+  | ScatterSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | MarkLineComponentOption
+  | AriaComponentOption
+>
+
+export const STATUS_COLORS: Readonly<Record<ProgressStatus, string>> = {
+  ahead: '#1a7f37',
+  'on-time': '#b58100',
+  behind: '#b42318',
+}
+
+/** Colour is never the only signal: the bar label repeats the status as an icon (as StatusBadge does). */
+const STATUS_ICONS: Readonly<Record<ProgressStatus, string>> = { ahead: '▲', 'on-time': '●', behind: '▼' }
+
+/** Bad / ok / good bands in % of target; light greys so the coloured bar stays the loudest mark. */
+export const BANDS = [
+  { id: 'band-bad', from: 0, to: 60, color: '#d0d7de' },
+  { id: 'band-ok', from: 60, to: 90, color: '#e1e6eb' },
+  { id: 'band-good', from: 90, to: Number.POSITIVE_INFINITY, color: '#f0f2f4' },
+] as const
+
+/** More rows than this scroll (dataZoom) instead of shrinking until labels overlap. */
+export const VISIBLE_ROWS = 25
+
+/** Pixel height that fits min(rows, VISIBLE_ROWS) rows at a readable size, plus axis and slider room. */
+export function bulletChartHeight(rowCount: number): number {
+  return Math.max(1, Math.min(rowCount, VISIBLE_ROWS)) * 28 + 72
+}
+
+/**
+ * Rows in report order: best first, i.e. descending gap (完成率 − 序时进度), the way 通报 and ranking
+ * tables list streets; the laggards end up together at the bottom. For a lower-is-better indicator the
+ * gap's meaning flips (see progressStatus), so pass its direction to keep "best first".
+ * Non-finite gaps go last; ties keep the input order (stable), which is the source's reading order.
+ */
+export function sortByGap(rows: readonly BulletRow[], direction: Direction = 'higher'): BulletRow[] {
+  const sign = direction === 'lower' ? 1 : -1
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => {
+      const fa = Number.isFinite(a.row.gap)
+      const fb = Number.isFinite(b.row.gap)
+      if (fa !== fb) return fa ? -1 : 1
+      return (fa ? sign * (a.row.gap - b.row.gap) : 0) || a.i - b.i
+    })
+    .map(({ row }) => row)
+}
+
+function percentText(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)}%` : '–'
+}
+
+/** The first data index in the tooltip's parameters (axis trigger gives an array, item trigger one). */
+function dataIndexOf(params: TooltipComponentFormatterCallbackParams): number | null {
+  const first = Array.isArray(params) ? params[0] : params
+  return first === undefined ? null : first.dataIndex
+}
+
+/**
+ * Tooltip HTML for one row. ECharts inserts a formatter's string as markup, so every piece that is not
+ * a literal tag here goes through encodeHTML: region names and formatted figures are data, and labels
+ * are translations (never trusted as markup either; see security guide item 1).
+ */
+export function bulletTooltipHtml(row: BulletRow, labels: BulletChartLabels): string {
+  const esc = format.encodeHTML
+  return [
+    `<strong>${esc(row.label)}</strong>`,
+    `${esc(labels.completion)}: ${esc(percentText(row.completion))} (${esc(row.actualText)} / ${esc(row.targetText)})`,
+    `${esc(labels.target)}: ${esc(row.targetText)}`,
+    `${esc(labels.elapsed)}: ${esc(percentText(row.elapsed))}`,
+    `${esc(labels.gap(row.gap))} · ${esc(STATUS_ICONS[row.status])} ${esc(labels.status[row.status])}`,
+  ].join('<br/>')
+}
+
+/**
+ * Tick step and upper bound: at least 120 % so the target line and the good band always show, and a
+ * whole number of steps, or ECharts adds a stray max label (…120%, 130%) next to the last nice tick.
+ */
+function axisScale(rows: readonly BulletRow[]): { max: number; interval: number } {
+  const values = rows.flatMap((r) => [r.completion, r.elapsed]).filter(Number.isFinite)
+  const top = Math.max(120, ...values)
+  const interval = top <= 160 ? 20 : top <= 400 ? 50 : top <= 1000 ? 100 : 10 ** Math.floor(Math.log10(top))
+  return { max: Math.ceil(top / interval) * interval, interval }
+}
+
+/** Negative 完成率 happens (a loss against a profit target); the axis extends left rather than hide it. */
+function axisMin(rows: readonly BulletRow[], interval: number): number {
+  const values = rows.map((r) => r.completion).filter(Number.isFinite)
+  return Math.min(0, Math.floor(Math.min(0, ...values) / interval) * interval)
+}
+
+export function buildBulletChartOption(
+  rows: readonly BulletRow[],
+  labels: BulletChartLabels,
+  options: BulletChartOptions = {},
+): EChartsCoreOption {
+  const { max, interval } = axisScale(rows)
+  const min = axisMin(rows, interval)
+  const categories = rows.map((r) => r.label)
+  const scrolls = rows.length > VISIBLE_ROWS
+
+  // The bands live on a second, hidden category axis: bars on one axis are laid out side by side,
+  // and barGap '-100%' only overlaps bars of equal width. Each axis centres its own bars, so a wide
+  // band and a narrow actual bar share a row centre.
+  const bandAxis = 1
+  const bandSeries: BarSeriesOption[] = BANDS.map((band) => ({
+    type: 'bar',
+    id: band.id,
+    yAxisIndex: bandAxis,
+    stack: 'bands',
+    barWidth: '80%',
+    silent: true,
+    z: 1,
+    // No visible decal on the backdrop: patterns there would compete with the bar they frame.
+    // A transparent pattern rather than decal: 'none', which ECharts 6.1's aria merge crashes on
+    // ("Cannot create property 'dirty' on string 'none'"; the server-side render test covers it).
+    itemStyle: { color: band.color, decal: { color: 'rgba(0, 0, 0, 0)' } },
+    data: rows.map(() => Math.max(0, Math.min(band.to, max) - band.from)),
+  }))
+
+  const actualSeries: BarSeriesOption = {
+    type: 'bar',
+    id: 'completion',
+    name: labels.completion,
+    yAxisIndex: 0,
+    barWidth: '36%',
+    z: 3,
+    data: rows.map((r) => ({
+      value: r.completion,
+      itemStyle: { color: STATUS_COLORS[r.status] },
+    })),
+    label: {
+      show: true,
+      position: 'right',
+      color: '#1f2328',
+      // The label often lands on the 序时进度 tick or the target line; a backing keeps it legible.
+      backgroundColor: 'rgba(255, 255, 255, 0.85)',
+      padding: [1, 3],
+      borderRadius: 2,
+      // A function, not a template string: nothing from data is interpreted as {a}/{b} or rich text.
+      formatter: (p: DefaultLabelFormatterCallbackParams) => {
+        const row = rows[p.dataIndex]
+        return row ? `${percentText(row.completion)} ${STATUS_ICONS[row.status]}` : ''
+      },
+    },
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { color: '#1f2328', type: 'solid', width: 2 },
+      // 'start' is the top: the category axis is inverse. At the bottom it would sit on the "100%" tick label.
+      label: { position: 'start', formatter: () => labels.target },
+      data: [{ xAxis: 100, name: labels.target }],
+    },
+  }
+
+  const elapsedSeries: ScatterSeriesOption = {
+    type: 'scatter',
+    id: 'elapsed',
+    name: labels.elapsed,
+    yAxisIndex: 0,
+    // A thin, tall tick across the bar, as in Few's design, rather than a dot hiding behind it.
+    symbol: 'rect',
+    symbolSize: [3, 20],
+    z: 4,
+    itemStyle: { color: '#1f2328' },
+    // [x, category index]: by index, not by name, so two regions with the same name stay two rows.
+    data: rows.map((r, i) => [r.elapsed, i]),
+  }
+
+  const categoryAxisBase = {
+    type: 'category' as const,
+    data: categories,
+    // Row 0 at the top: reading order matches the sorted list.
+    inverse: true,
+  }
+
+  const option = {
+    aria: { enabled: true, decal: { show: options.decal === true } },
+    animation: rows.length <= 50,
+    // outerBoundsMode 'same': the labels and axis name fit inside these margins instead of spilling out.
+    grid: { left: 8, right: scrolls ? 56 : 48, top: 28, bottom: 40, outerBoundsMode: 'same' },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      confine: true,
+      formatter: (params: TooltipComponentFormatterCallbackParams) => {
+        const index = dataIndexOf(params)
+        const row = index === null ? undefined : rows[index]
+        return row ? bulletTooltipHtml(row, labels) : ''
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min,
+      max,
+      interval,
+      name: labels.unitCaption,
+      nameLocation: 'middle',
+      nameGap: 26,
+      axisLabel: { formatter: '{value}%' },
+      splitLine: { show: false },
+    },
+    yAxis: [
+      {
+        ...categoryAxisBase,
+        axisTick: { show: false },
+        // Every label shown (interval 0); too-long names are cut rather than overlapping the next row.
+        axisLabel: { interval: 0, width: 120, overflow: 'truncate' },
+      },
+      { ...categoryAxisBase, show: false },
+    ],
+    ...(scrolls
+      ? {
+          dataZoom: [
+            {
+              type: 'slider',
+              yAxisIndex: [0, 1],
+              startValue: 0,
+              endValue: VISIBLE_ROWS - 1,
+              // Fixed window: zooming out would bring back the overlapping labels this avoids.
+              minValueSpan: VISIBLE_ROWS - 1,
+              maxValueSpan: VISIBLE_ROWS - 1,
+              zoomLock: true,
+              brushSelect: false,
+              showDetail: false,
+              right: 8,
+              width: 16,
+            },
+            {
+              type: 'inside',
+              yAxisIndex: [0, 1],
+              startValue: 0,
+              endValue: VISIBLE_ROWS - 1,
+              zoomOnMouseWheel: false,
+              moveOnMouseWheel: true,
+              moveOnMouseMove: false,
+            },
+          ],
+        }
+      : {}),
+    series: [...bandSeries, actualSeries, elapsedSeries],
+  } satisfies BulletChartOption
+  return option
+}
