@@ -52,7 +52,7 @@ export interface BulletChartOptions {
   decal?: boolean
 }
 
-/** Exactly the parts EChart.vue registers; an option using anything else fails to type-check here. */
+/** Exactly the parts in chartParts.ts; an option using anything else fails to type-check here. */
 export type BulletChartOption = ComposeOption<
   | BarSeriesOption
   | ScatterSeriesOption

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { init, use, type EChartsCoreOption } from 'echarts/core'
-import { BarChart, ScatterChart } from 'echarts/charts'
-import {
-  AriaComponent,
-  DataZoomComponent,
-  GridComponent,
-  MarkLineComponent,
-  TooltipComponent,
-} from 'echarts/components'
+import { CHART_PARTS } from '../../src/charts/chartParts'
 import { SVGRenderer } from 'echarts/renderers'
 import type { TooltipComponentFormatterCallbackParams } from 'echarts'
 import {
@@ -210,7 +203,7 @@ describe('buildBulletChartOption', () => {
   })
 
   it.each<[number]>([[0], [1], [200]])('renders %d rows in ECharts without error (server-side SVG)', (count) => {
-    use([BarChart, ScatterChart, GridComponent, TooltipComponent, DataZoomComponent, MarkLineComponent, AriaComponent, SVGRenderer])
+    use([SVGRenderer, ...CHART_PARTS])
     const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 600 })
     try {
       const hostile = [...rowsOf(count), row('evil', 0, 'behind', '<img src=x onerror=alert(1)>')]
