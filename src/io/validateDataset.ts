@@ -71,12 +71,15 @@ function schemaIssue(issue: v.BaseIssue<unknown>, input: unknown, file: string):
   return { severity: 'error', code, location, params }
 }
 
+/** A fall cannot exceed 100 %; a rise of 1000× is a typo, not a street. */
+const GROWTH_RANGE: [number, number] = [-100, 100000]
+
 /** Where a figure of this kind can plausibly lie. Counts and amounts are open-ended above. */
 const PLAUSIBLE: Partial<Record<IndicatorKind, [number, number]>> = {
   rate: [0, 100],
   share: [0, 100],
   progress: [0, 100],
-  growth: [-100, 100000],
+  growth: GROWTH_RANGE,
   amount: [0, Number.POSITIVE_INFINITY],
   count: [0, Number.POSITIVE_INFINITY],
   area: [0, Number.POSITIVE_INFINITY],
@@ -185,7 +188,10 @@ export function crossCheckDataset(dataset: Dataset, file: string): ValidationIss
           error('outOfRange', field, { field, value, min: range[0], max: Number.isFinite(range[1]) ? range[1] : '∞', kind: indicator.kind })
       }
     }
-    if (obs.yoy !== null && obs.yoy < -100) error('outOfRange', 'yoy', { field: 'yoy', value: obs.yoy, min: -100, max: 100000, kind: 'growth' })
+    // YoY is a growth rate whatever the indicator's own kind: the growth range applies.
+    const [growthMin, growthMax] = GROWTH_RANGE
+    if (obs.yoy !== null && obs.yoy < growthMin)
+      error('outOfRange', 'yoy', { field: 'yoy', value: obs.yoy, min: growthMin, max: growthMax, kind: 'growth' })
 
     // Provenance: a figure from a document carries the clause that states it.
     if (obs.evidence.length > 0 && obs.documentId === null) error('evidenceWithoutDocument', 'documentId')
