@@ -1,11 +1,24 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 
+/** The views, in navigation order. Each is its own lazily loaded chunk. */
+export const VIEW_ROUTES = [
+  { path: '/overview', name: 'overview', component: () => import('./views/OverviewView.vue') },
+  { path: '/targets', name: 'targets', component: () => import('./views/TargetsView.vue') },
+  { path: '/projects', name: 'projects', component: () => import('./views/ProjectsView.vue') },
+  { path: '/growth', name: 'growth', component: () => import('./views/GrowthView.vue') },
+  { path: '/livelihood', name: 'livelihood', component: () => import('./views/LivelihoodView.vue') },
+  { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue') },
+  { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
+] as const
+
+export type ViewName = (typeof VIEW_ROUTES)[number]['name']
+
 // Hash history: the built app must also run from a plain static server or from file:// (offline build).
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
-    { path: '/', redirect: { name: 'data' } },
-    { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
-    { path: '/:pathMatch(.*)*', redirect: { name: 'data' } },
+    { path: '/', redirect: (to) => ({ name: 'overview', query: to.query }) },
+    ...VIEW_ROUTES,
+    { path: '/:pathMatch(.*)*', redirect: (to) => ({ name: 'overview', query: to.query }) },
   ],
 })

@@ -18,6 +18,8 @@ import type {
 import type { DefaultLabelFormatterCallbackParams, TooltipComponentFormatterCallbackParams } from 'echarts'
 import type { Direction } from '../domain/model'
 import type { ProgressStatus } from '../domain/progress'
+import { LIGHT_PALETTE, STATUS_ICONS, type ChartPalette } from './palette'
+import { axisColors, themeBase, tooltipBase } from './common'
 
 export interface BulletRow {
   id: string
@@ -50,6 +52,8 @@ export interface BulletChartLabels {
 export interface BulletChartOptions {
   /** Decal patterns on the series (aria.decal), for projectors and colour-blind readers. */
   decal?: boolean
+  /** Colours for the current theme; light by default. */
+  palette?: ChartPalette
 }
 
 /** Exactly the parts in chartParts.ts; an option using anything else fails to type-check here. */
@@ -63,28 +67,26 @@ export type BulletChartOption = ComposeOption<
   | AriaComponentOption
 >
 
-export const STATUS_COLORS: Readonly<Record<ProgressStatus, string>> = {
-  ahead: '#1a7f37',
-  'on-time': '#b58100',
-  behind: '#b42318',
-}
+export const STATUS_COLORS: Readonly<Record<ProgressStatus, string>> = LIGHT_PALETTE.status
 
-/** Colour is never the only signal: the bar label repeats the status as an icon (as StatusBadge does). */
-const STATUS_ICONS: Readonly<Record<ProgressStatus, string>> = { ahead: '▲', 'on-time': '●', behind: '▼' }
-
-/** Bad / ok / good bands in % of target; light greys so the coloured bar stays the loudest mark. */
+/** Bad / ok / good bands in % of target; greys so the coloured bar stays the loudest mark. */
 export const BANDS = [
-  { id: 'band-bad', from: 0, to: 60, color: '#d0d7de' },
-  { id: 'band-ok', from: 60, to: 90, color: '#e1e6eb' },
-  { id: 'band-good', from: 90, to: Number.POSITIVE_INFINITY, color: '#f0f2f4' },
+  { id: 'band-bad', from: 0, to: 60, shade: 0 },
+  { id: 'band-ok', from: 60, to: 90, shade: 1 },
+  { id: 'band-good', from: 90, to: Number.POSITIVE_INFINITY, shade: 2 },
 ] as const
 
 /** More rows than this scroll (dataZoom) instead of shrinking until labels overlap. */
 export const VISIBLE_ROWS = 25
 
-/** Pixel height that fits min(rows, VISIBLE_ROWS) rows at a readable size, plus axis and slider room. */
+/**
+ * Pixel height that fits min(rows, VISIBLE_ROWS) rows at a readable size, plus axis and slider room.
+ * A few rows get taller rows: one street alone should read as a bar, not a hairline.
+ */
 export function bulletChartHeight(rowCount: number): number {
-  return Math.max(1, Math.min(rowCount, VISIBLE_ROWS)) * 28 + 72
+  const rows = Math.max(1, Math.min(rowCount, VISIBLE_ROWS))
+  const rowHeight = rows <= 3 ? 64 : rows <= 10 ? 40 : 28
+  return rows * rowHeight + 72
 }
 
 /**
@@ -154,6 +156,7 @@ export function buildBulletChartOption(
   labels: BulletChartLabels,
   options: BulletChartOptions = {},
 ): EChartsCoreOption {
+  const palette = options.palette ?? LIGHT_PALETTE
   const { max, interval } = axisScale(rows)
   const min = axisMin(rows, interval)
   const categories = rows.map((r) => r.label)
@@ -174,7 +177,7 @@ export function buildBulletChartOption(
     // No visible decal on the backdrop: patterns there would compete with the bar they frame.
     // A transparent pattern rather than decal: 'none', which ECharts 6.1's aria merge crashes on
     // ("Cannot create property 'dirty' on string 'none'"; the server-side render test covers it).
-    itemStyle: { color: band.color, decal: { color: 'rgba(0, 0, 0, 0)' } },
+    itemStyle: { color: palette.bands[band.shade], decal: { color: 'rgba(0, 0, 0, 0)' } },
     data: rows.map(() => Math.max(0, Math.min(band.to, max) - band.from)),
   }))
 
@@ -187,14 +190,14 @@ export function buildBulletChartOption(
     z: 3,
     data: rows.map((r) => ({
       value: r.completion,
-      itemStyle: { color: STATUS_COLORS[r.status] },
+      itemStyle: { color: palette.status[r.status] },
     })),
     label: {
       show: true,
       position: 'right',
-      color: '#1f2328',
+      color: palette.text,
       // The label often lands on the 序时进度 tick or the target line; a backing keeps it legible.
-      backgroundColor: 'rgba(255, 255, 255, 0.85)',
+      backgroundColor: palette.labelBackground,
       padding: [1, 3],
       borderRadius: 2,
       // A function, not a template string: nothing from data is interpreted as {a}/{b} or rich text.
@@ -206,9 +209,9 @@ export function buildBulletChartOption(
     markLine: {
       silent: true,
       symbol: 'none',
-      lineStyle: { color: '#1f2328', type: 'solid', width: 2 },
+      lineStyle: { color: palette.text, type: 'solid', width: 2 },
       // 'start' is the top: the category axis is inverse. At the bottom it would sit on the "100%" tick label.
-      label: { position: 'start', formatter: () => labels.target },
+      label: { position: 'start', color: palette.text, formatter: () => labels.target },
       data: [{ xAxis: 100, name: labels.target }],
     },
   }
@@ -222,7 +225,7 @@ export function buildBulletChartOption(
     symbol: 'rect',
     symbolSize: [3, 20],
     z: 4,
-    itemStyle: { color: '#1f2328' },
+    itemStyle: { color: palette.text },
     // [x, category index]: by index, not by name, so two regions with the same name stay two rows.
     data: rows.map((r, i) => [r.elapsed, i]),
   }
@@ -234,15 +237,17 @@ export function buildBulletChartOption(
     inverse: true,
   }
 
+  const axis = axisColors(palette)
   const option = {
+    ...themeBase(palette),
     aria: { enabled: true, decal: { show: options.decal === true } },
     animation: rows.length <= 50,
     // outerBoundsMode 'same': the labels and axis name fit inside these margins instead of spilling out.
     grid: { left: 8, right: scrolls ? 56 : 48, top: 28, bottom: 40, outerBoundsMode: 'same' },
     tooltip: {
+      ...tooltipBase(palette),
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
-      confine: true,
       formatter: (params: TooltipComponentFormatterCallbackParams) => {
         const index = dataIndexOf(params)
         const row = index === null ? undefined : rows[index]
@@ -257,7 +262,8 @@ export function buildBulletChartOption(
       name: labels.unitCaption,
       nameLocation: 'middle',
       nameGap: 26,
-      axisLabel: { formatter: '{value}%' },
+      ...axis,
+      axisLabel: { ...axis.axisLabel, formatter: '{value}%' },
       splitLine: { show: false },
     },
     yAxis: [
@@ -265,7 +271,8 @@ export function buildBulletChartOption(
         ...categoryAxisBase,
         axisTick: { show: false },
         // Every label shown (interval 0); too-long names are cut rather than overlapping the next row.
-        axisLabel: { interval: 0, width: 120, overflow: 'truncate' },
+        axisLine: axis.axisLine,
+        axisLabel: { ...axis.axisLabel, interval: 0, width: 120, overflow: 'truncate' },
       },
       { ...categoryAxisBase, show: false },
     ],

@@ -3,7 +3,7 @@
  * with the canvas renderer (EChart.vue), the Node tests with the SVG renderer, so both draw with
  * exactly the same parts. Add a part here when a chart builder needs it.
  */
-import { BarChart, ScatterChart } from 'echarts/charts'
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts'
 import {
   AriaComponent,
   DataZoomComponent,
@@ -14,6 +14,7 @@ import {
 
 export const CHART_PARTS = [
   BarChart,
+  LineChart,
   ScatterChart,
   GridComponent,
   TooltipComponent,

@@ -1,0 +1,63 @@
+/**
+ * Option pieces every chart shares, so the theme, accessibility and escaping rules are written once.
+ */
+import { format } from 'echarts/core'
+import type { ChartPalette } from './palette'
+
+/** ECharts' aria description always on; decal patterns when the reader asked for them. */
+export function ariaOption(decal: boolean | undefined) {
+  return { enabled: true, decal: { show: decal === true } }
+}
+
+/** Text and tooltip colours for the theme; the page background shows through the canvas. */
+export function themeBase(palette: ChartPalette) {
+  return {
+    backgroundColor: 'transparent',
+    textStyle: { color: palette.text },
+  }
+}
+
+export function tooltipBase(palette: ChartPalette) {
+  return {
+    confine: true,
+    backgroundColor: palette.tooltipBackground,
+    borderColor: palette.axisLine,
+    textStyle: { color: palette.tooltipText },
+  }
+}
+
+export function axisColors(palette: ChartPalette) {
+  return {
+    axisLine: { lineStyle: { color: palette.axisLine } },
+    axisLabel: { color: palette.text },
+    nameTextStyle: { color: palette.muted },
+    splitLine: { lineStyle: { color: palette.bands[1] } },
+  }
+}
+
+/**
+ * Tooltip HTML from lines of plain text: ECharts inserts a formatter's string as markup, so every
+ * line is escaped here (names, units and quotes come from user files). The first line is the heading.
+ */
+export function tooltipHtml(heading: string, lines: readonly string[]): string {
+  const esc = format.encodeHTML
+  return [`<strong>${esc(heading)}</strong>`, ...lines.map((line) => esc(line))].join('<br/>')
+}
+
+/** The data index a tooltip is about (axis trigger passes an array, item trigger one object). */
+export function tooltipDataIndex(params: unknown): number | null {
+  const first: unknown = Array.isArray(params) ? params[0] : params
+  if (typeof first !== 'object' || first === null || !('dataIndex' in first)) return null
+  const index = (first as { dataIndex: unknown }).dataIndex
+  return typeof index === 'number' ? index : null
+}
+
+/**
+ * Rough pixel width of a label at ECharts' default 12 px: CJK glyphs are square, Latin about half.
+ * Used to leave room for value labels beside bars, where ECharts does not reserve any.
+ */
+export function estimateTextWidth(text: string, fontSize = 12): number {
+  let width = 0
+  for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? fontSize : fontSize * 0.6
+  return Math.ceil(width)
+}

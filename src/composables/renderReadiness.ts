@@ -1,0 +1,46 @@
+/**
+ * `performance.mark('dashboard:ready')` once the charts visible after a navigation or filter change
+ * have finished drawing (ECharts' `finished` event), so load and interaction latency can be measured
+ * from outside the page (npm run bench, e2e tests) without guessing with timeouts.
+ *
+ * Module state rather than a store: it is a page-wide counter, not application data.
+ */
+
+export const READY_MARK = 'dashboard:ready'
+
+const pending = new Set<symbol>()
+let awaiting = false
+let settleFrame: number | null = null
+
+function mark(): void {
+  awaiting = false
+  performance.mark(READY_MARK)
+  // A DOM signal too, for tools that cannot read the performance timeline.
+  document.documentElement.dataset.readyCount = String(performance.getEntriesByName(READY_MARK).length)
+}
+
+/** A chart started drawing; call the returned function when it has finished (or was disposed). */
+export function beginChartRender(): () => void {
+  const token = Symbol('chart-render')
+  pending.add(token)
+  return () => {
+    if (!pending.delete(token)) return
+    if (awaiting && pending.size === 0) mark()
+  }
+}
+
+/**
+ * The view changed (route, filters, language, theme, dataset): mark ready once every chart now being
+ * drawn has finished, or, in a view without charts, once the DOM has settled (two frames after Vue's
+ * update, when new charts would already have called beginChartRender).
+ */
+export function expectReady(): void {
+  awaiting = true
+  if (settleFrame !== null) cancelAnimationFrame(settleFrame)
+  settleFrame = requestAnimationFrame(() => {
+    settleFrame = requestAnimationFrame(() => {
+      settleFrame = null
+      if (awaiting && pending.size === 0) mark()
+    })
+  })
+}

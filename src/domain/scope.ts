@@ -1,0 +1,39 @@
+/**
+ * Which observations a view shows: those of a region and everything below it, in one period.
+ * Pure; every view goes through it, so "what is in scope" means the same on every page.
+ */
+import type { Dataset, Observation, Period } from './model'
+import type { DatasetIndex } from './datasetIndex'
+import { subtreeIds } from './datasetIndex'
+import { comparePeriods, periodKey } from './period'
+
+export interface Scope {
+  /** A subject id, or null for all regions. */
+  regionId: string | null
+  /** A canonical period key, or null for all periods. */
+  periodKey: string | null
+}
+
+export function observationsInScope(dataset: Dataset, index: DatasetIndex, scope: Scope): Observation[] {
+  const region = scope.regionId === null ? null : subtreeIds(index, scope.regionId)
+  return dataset.observations.filter(
+    (o) =>
+      (region === null || region.has(o.subjectId)) && (scope.periodKey === null || periodKey(o.period) === scope.periodKey),
+  )
+}
+
+/** Distinct periods of some observations, latest first (by end month, then the longer span). */
+export function periodsOf(observations: readonly Observation[]): Period[] {
+  const byKey = new Map<string, Period>()
+  for (const o of observations) byKey.set(periodKey(o.period), o.period)
+  return [...byKey.values()].sort((a, b) => comparePeriods(b, a))
+}
+
+/**
+ * The one period a single-period chart shows when the user chose none: the latest with data.
+ * Charts never mix 1-10月 with 1-12月 figures in one set of bars.
+ */
+export function latestPeriodKey(observations: readonly Observation[]): string | null {
+  const latest = periodsOf(observations)[0]
+  return latest === undefined ? null : periodKey(latest)
+}

@@ -1,0 +1,135 @@
+/**
+ * Targets vs actuals per street: for one indicator, one period and a parent region, a row per child
+ * region that has both a target and an actual, with the headline figures a 通报 states ("N of M at or
+ * above 序时进度", the average 完成率 and the pooled one: Σactual / Σtarget).
+ */
+import type { Indicator, Observation, Subject } from './model'
+import type { DatasetIndex } from './datasetIndex'
+import { subtreeIds } from './datasetIndex'
+import { buildObservationRows, type ObservationRow } from './observationRow'
+import { completionRate } from './progress'
+import { latestPeriodKey } from './scope'
+import { periodKey } from './period'
+
+export interface TargetRow extends ObservationRow {
+  completion: number
+  elapsed: number
+  gap: number
+  status: NonNullable<ObservationRow['status']>
+}
+
+export interface TargetSummary {
+  /** Rows compared (M). */
+  total: number
+  /** Rows at or above 序时进度: ahead or on time (N). */
+  atOrAbove: number
+  ahead: number
+  onTime: number
+  behind: number
+  /** Mean of the rows' 完成率, in %. */
+  averageCompletion: number | null
+  /** Σactual / Σtarget in %: the parent's own rate when the rows add up to it. */
+  pooledCompletion: number | null
+  /** 序时进度 of the period, in % (the same for every row of one period and target period). */
+  elapsed: number | null
+}
+
+export interface TargetComparison {
+  parent: Subject | null
+  indicator: Indicator
+  periodKey: string
+  rows: TargetRow[]
+  /** The parent's own reported figure for the same indicator and period, if the data has one. */
+  parentRow: TargetRow | null
+  summary: TargetSummary
+}
+
+export function hasTarget(o: Observation): boolean {
+  return o.target !== null && o.actual !== null
+}
+
+/** Indicators with at least one target in the data, for the target view's picker. */
+export function indicatorsWithTargets(observations: readonly Observation[], index: DatasetIndex): Indicator[] {
+  const ids = new Set(observations.filter(hasTarget).map((o) => o.indicatorId))
+  return [...ids].flatMap((id) => index.indicators.get(id) ?? [])
+}
+
+function isTargetRow(row: ObservationRow): row is TargetRow {
+  return row.completion !== null && row.elapsed !== null && row.gap !== null && row.status !== null
+}
+
+/**
+ * The region whose children become the rows. The chosen region when it has children with targets;
+ * when the chosen region is itself a street with a target, its parent (so the street is seen among
+ * its peers); with no region chosen, the parent shared by most target figures.
+ */
+export function comparisonParentId(
+  targets: readonly Observation[],
+  index: DatasetIndex,
+  regionId: string | null,
+): string | null {
+  if (regionId !== null) {
+    const below = subtreeIds(index, regionId)
+    below.delete(regionId)
+    if (targets.some((o) => below.has(o.subjectId))) return regionId
+    if (targets.some((o) => o.subjectId === regionId)) return index.subjects.get(regionId)?.parentId ?? null
+    return regionId
+  }
+  const counts = new Map<string, number>()
+  for (const o of targets) {
+    const parentId = index.subjects.get(o.subjectId)?.parentId
+    if (parentId) counts.set(parentId, (counts.get(parentId) ?? 0) + 1)
+  }
+  let best: string | null = null
+  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id
+  return best
+}
+
+export function summarizeTargets(rows: readonly TargetRow[]): TargetSummary {
+  const ahead = rows.filter((r) => r.status === 'ahead').length
+  const onTime = rows.filter((r) => r.status === 'on-time').length
+  const actualSum = rows.reduce((sum, r) => sum + (r.observation.actual ?? 0), 0)
+  const targetSum = rows.reduce((sum, r) => sum + (r.observation.target ?? 0), 0)
+  const elapsedValues = new Set(rows.map((r) => r.elapsed))
+  return {
+    total: rows.length,
+    atOrAbove: ahead + onTime,
+    ahead,
+    onTime,
+    behind: rows.length - ahead - onTime,
+    averageCompletion: rows.length === 0 ? null : rows.reduce((sum, r) => sum + r.completion, 0) / rows.length,
+    pooledCompletion: rows.length === 0 ? null : completionRate(actualSum, targetSum),
+    elapsed: elapsedValues.size === 1 ? (rows[0]?.elapsed ?? null) : null,
+  }
+}
+
+/**
+ * Rows for one indicator under a parent: the parent's direct children that report it with a target
+ * (deeper descendants when no child does, e.g. communities under a district's streets).
+ */
+export function buildTargetComparison(
+  observations: readonly Observation[],
+  index: DatasetIndex,
+  options: { indicatorId: string; regionId: string | null; periodKey: string | null },
+): TargetComparison | null {
+  const indicator = index.indicators.get(options.indicatorId)
+  if (!indicator) return null
+  const targets = observations.filter((o) => o.indicatorId === options.indicatorId && hasTarget(o))
+  const parentId = comparisonParentId(targets, index, options.regionId)
+  const inParent =
+    parentId === null ? targets : targets.filter((o) => subtreeIds(index, parentId).has(o.subjectId))
+  const key = options.periodKey ?? latestPeriodKey(inParent)
+  if (key === null) return null
+  const inPeriod = inParent.filter((o) => periodKey(o.period) === key)
+  const all = buildObservationRows(inPeriod, index).filter(isTargetRow)
+  const children = all.filter((r) => r.subject.parentId === parentId)
+  const rows = children.length > 0 ? children : all.filter((r) => r.subject.id !== parentId)
+  return {
+    parent: parentId === null ? null : (index.subjects.get(parentId) ?? null),
+    indicator,
+    periodKey: key,
+    rows,
+    parentRow: all.find((r) => r.subject.id === parentId) ?? null,
+    summary: summarizeTargets(rows),
+  }
+}
