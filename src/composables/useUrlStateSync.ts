@@ -79,5 +79,9 @@ export function useUrlStateSync(): void {
 
   // Only after the first navigation: before it, route.query is still empty and writing it would
   // erase the link's own query. Immediate, so the URL names the language and theme from the start.
-  void router.isReady().then(() => watch(currentState, writeQuery, { immediate: true }))
+  // The link's own query is applied first: the query watcher may not have run yet at this point.
+  void router.isReady().then(() => {
+    applyQuery(route.query)
+    watch(currentState, writeQuery, { immediate: true })
+  })
 }

@@ -1,0 +1,158 @@
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { startApp, watchErrors, type App } from './harness'
+import { VIEW_NAMES } from './views'
+
+/** Waits for the n-th 'dashboard:ready' mark: the charts of the latest change have finished drawing. */
+async function waitForReady(page: Page, count = 1): Promise<void> {
+  await page.waitForFunction((n) => performance.getEntriesByName('dashboard:ready').length >= n, count)
+}
+const readyCount = (page: Page): Promise<number> =>
+  page.evaluate(() => performance.getEntriesByName('dashboard:ready').length)
+
+/** The cells of the data table behind the first chart on the page, row by row. */
+async function chartTable(page: Page, panel = 0): Promise<Record<string, string>[]> {
+  const section = page.getByTestId('chart-panel').nth(panel)
+  if ((await section.getByTestId('chart-table').count()) === 0) await section.getByTestId('table-toggle').click()
+  return section.locator('[data-testid="chart-table"] tbody tr').evaluateAll((rows) =>
+    rows.map((row) =>
+      Object.fromEntries(
+        [...row.querySelectorAll('td')].map((td) => [td.getAttribute('data-col') ?? '', (td.textContent ?? '').trim()]),
+      ),
+    ),
+  )
+}
+
+describe('dashboard views on the seed dataset (Chromium)', () => {
+  let app: App
+  before(async () => {
+    app = await startApp()
+    mkdirSync('test-results', { recursive: true })
+  })
+  after(async () => {
+    await app?.close()
+  })
+
+  it('opens on the overview: a card per figure, the status as a word, the source quote on click', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await page.goto(app.baseUrl)
+    await waitForReady(page)
+    assert.match(page.url(), /#\/overview\?.*lang=zh-CN/)
+    assert.equal(await page.getByTestId('kpi-card').count(), 56)
+    assert.match(await page.getByTestId('overview-headline').innerText(), /有目标的1项中，1项达到或超过序时进度/)
+
+    const card = page.locator('[data-testid="kpi-card"][data-observation="000-07"]')
+    assert.match(await card.innerText(), /4\.32亿元[\s\S]*4\.97亿元[\s\S]*86\.9%[\s\S]*83\.3%[\s\S]*\+3\.6个百分点[\s\S]*超序时/)
+    assert.match(await page.locator('[data-observation="000-15"]').innerText(), /300余件/)
+
+    await card.click()
+    const dialog = page.getByTestId('source-dialog')
+    await dialog.waitFor()
+    assert.match(await dialog.innerText(), /完成项目投资4\.32亿元/)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('targets: the bullet rows carry the numbers of the data, and the status follows the 序时进度 rule', async () => {
+    for (const [lang, expected] of [
+      ['zh-CN', { region: '大市口街道', actual: '4.32亿元', target: '4.97亿元', gap: '+3.6个百分点', status: '超序时' }],
+      ['en', { region: 'Dashikou Subdistrict', actual: 'CNY 432 million', target: 'CNY 497 million', gap: '+3.6 pp', status: 'Ahead' }],
+    ] as const) {
+      const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+      const errors = watchErrors(page)
+      await page.goto(`${app.baseUrl}#/targets?lang=${lang}`)
+      await waitForReady(page)
+      assert.equal(await page.locator('[data-testid="targets-view"] canvas').count(), 1)
+      const rows = await chartTable(page)
+      assert.deepEqual(rows, [
+        { ...expected, completion: '86.9%', elapsed: '83.3%' },
+      ])
+      assert.match(
+        await page.getByTestId('targets-headline').innerText(),
+        lang === 'en' ? /1 of 1 regions at or above schedule/ : /1个地区中1个达到或超过序时进度/,
+      )
+      assert.deepEqual(errors, [])
+      await page.close()
+    }
+  })
+
+  it('says which data is missing instead of drawing a blank chart', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await page.goto(`${app.baseUrl}#/targets?region=dagang`)
+    await waitForReady(page)
+    assert.equal(await page.getByTestId('chart-empty').innerText(), '大港街道没有“项目投资”的数据。')
+    assert.equal(await page.locator('canvas').count(), 0)
+
+    await page.goto(`${app.baseUrl}#/growth?region=nantong`)
+    await page.getByTestId('growth-view').waitFor()
+    assert.equal(await page.getByTestId('chart-empty').innerText(), '南通市没有同比增速数据。')
+
+    await page.goto(`${app.baseUrl}#/projects?region=dagang&lang=en`)
+    await page.getByTestId('projects-view').waitFor()
+    assert.equal(await page.getByTestId('view-empty').innerText(), 'No project figures for Dagang Subdistrict.')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('restores the same view from its URL, and back/forward walk through filter changes', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await page.goto(`${app.baseUrl}#/explorer?region=dashikou&indicator=wholesale-sales&lang=en&theme=dark`)
+    await waitForReady(page)
+    const check = async (): Promise<void> => {
+      assert.equal(await page.getByTestId('region-picker').inputValue(), 'dashikou')
+      assert.equal(await page.getByTestId('indicator-picker').inputValue(), 'wholesale-sales')
+      assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+      assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark')
+      assert.equal(await page.getByRole('heading', { level: 2 }).innerText(), 'Indicator explorer')
+    }
+    await check()
+    await page.reload()
+    await waitForReady(page)
+    await check()
+    assert.deepEqual(await chartTable(page), [{ region: 'Dashikou Subdistrict', period: 'Jan–Oct 2023', value: '+43.7%' }])
+
+    await page.getByTestId('region-picker').selectOption('nantong')
+    await page.waitForURL(/region=nantong/)
+    await page.goBack()
+    await page.waitForURL(/region=dashikou/)
+    assert.equal(await page.getByTestId('region-picker').inputValue(), 'dashikou')
+    await page.goForward()
+    await page.waitForURL(/region=nantong/)
+    assert.equal(await page.getByTestId('region-picker').inputValue(), 'nantong')
+
+    // Switching view keeps the filters.
+    await page.getByTestId('nav-overview').click()
+    await page.waitForURL(/#\/overview\?.*region=nantong/)
+    assert.equal(await page.getByTestId('kpi-card').count(), 15)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('every view draws in both languages and both themes without errors, and marks dashboard:ready each time', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    const errors = watchErrors(page)
+    await page.goto(`${app.baseUrl}#/overview`)
+    await waitForReady(page)
+    for (const view of VIEW_NAMES) {
+      for (const query of ['lang=zh-CN&theme=light', 'lang=en&theme=dark']) {
+        const before = await readyCount(page)
+        await page.goto(`${app.baseUrl}#/${view}?${query}`)
+        await waitForReady(page, before + 1)
+        const main = await page.locator('main').innerText()
+        assert.ok(main.length > 20, `${view} ${query} shows content`)
+        // No layout wider than the window at the smallest supported size.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+        assert.ok(overflow <= 0, `${view} ${query} overflows by ${overflow}px`)
+      }
+    }
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+})
