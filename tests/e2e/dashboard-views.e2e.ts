@@ -73,7 +73,7 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
         { ...expected, completion: '86.9%', elapsed: '83.3%' },
       ])
       assert.match(
-        await page.getByTestId('targets-headline').innerText(),
+        await page.getByTestId('panel-headline').innerText(),
         lang === 'en' ? /1 of 1 regions at or above schedule/ : /1个地区中1个达到或超过序时进度/,
       )
       assert.deepEqual(errors, [])
