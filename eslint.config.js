@@ -32,7 +32,7 @@ export default tseslint.config(
       '@intlify/vue-i18n/no-dynamic-keys': 'off',
       '@intlify/vue-i18n/no-unused-keys': [
         'error',
-        { src: './src', extensions: ['.ts', '.vue'], ignores: ['/^nav\\./', '/^categories\\./', '/^levels\\./', '/^status\\./', '/^dataView\\.columns\\./', '/^dataView\\.quoteFor\\./'] },
+        { src: './src', extensions: ['.ts', '.vue'], ignores: ['/^nav\\./', '/^present\\.keys\\./', '/^categories\\./', '/^levels\\./', '/^status\\./', '/^dataView\\.columns\\./', '/^dataView\\.quoteFor\\./'] },
       ],
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',

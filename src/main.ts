@@ -4,6 +4,8 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
 import './styles/base.css'
+import './styles/print.css'
+import './styles/present.css'
 
 const app = createApp(App)
 app.use(createPinia())

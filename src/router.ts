@@ -19,6 +19,9 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: (to) => ({ name: 'overview', query: to.query }) },
     ...VIEW_ROUTES,
+    // Full-screen routes outside the navigation: the audience's slides and the presenter's window.
+    { path: '/present', name: 'present', component: () => import('./views/PresentView.vue'), meta: { bare: true } },
+    { path: '/presenter', name: 'presenter', component: () => import('./views/PresenterView.vue'), meta: { bare: true } },
     { path: '/:pathMatch(.*)*', redirect: (to) => ({ name: 'overview', query: to.query }) },
   ],
 })

@@ -19,7 +19,7 @@ import type { DefaultLabelFormatterCallbackParams, TooltipComponentFormatterCall
 import type { Direction } from '../domain/model'
 import type { ProgressStatus } from '../domain/progress'
 import { LIGHT_PALETTE, STATUS_ICONS, type ChartPalette } from './palette'
-import { axisColors, themeBase, tooltipBase } from './common'
+import { axisColors, textScale, themeBase, tooltipBase } from './common'
 
 export interface BulletRow {
   id: string
@@ -54,6 +54,8 @@ export interface BulletChartOptions {
   decal?: boolean
   /** Colours for the current theme; light by default. */
   palette?: ChartPalette
+  /** Rows shown at once before the chart scrolls (fewer on a projector, where type is larger). */
+  visibleRows?: number
 }
 
 /** Exactly the parts in chartParts.ts; an option using anything else fails to type-check here. */
@@ -157,10 +159,12 @@ export function buildBulletChartOption(
   options: BulletChartOptions = {},
 ): EChartsCoreOption {
   const palette = options.palette ?? LIGHT_PALETTE
+  const scale = textScale(palette)
+  const visible = options.visibleRows ?? VISIBLE_ROWS
   const { max, interval } = axisScale(rows)
   const min = axisMin(rows, interval)
   const categories = rows.map((r) => r.label)
-  const scrolls = rows.length > VISIBLE_ROWS
+  const scrolls = rows.length > visible
 
   // The bands live on a second, hidden category axis: bars on one axis are laid out side by side,
   // and barGap '-100%' only overlaps bars of equal width. Each axis centres its own bars, so a wide
@@ -196,6 +200,7 @@ export function buildBulletChartOption(
       show: true,
       position: 'right',
       color: palette.text,
+      fontSize: palette.fontSize,
       // The label often lands on the 序时进度 tick or the target line; a backing keeps it legible.
       backgroundColor: palette.labelBackground,
       padding: [1, 3],
@@ -209,7 +214,7 @@ export function buildBulletChartOption(
     markLine: {
       silent: true,
       symbol: 'none',
-      lineStyle: { color: palette.text, type: 'solid', width: 2 },
+      lineStyle: { color: palette.text, type: 'solid', width: palette.lineWidth },
       // 'start' is the top: the category axis is inverse. At the bottom it would sit on the "100%" tick label.
       label: { position: 'start', color: palette.text, formatter: () => labels.target },
       data: [{ xAxis: 100, name: labels.target }],
@@ -223,7 +228,7 @@ export function buildBulletChartOption(
     yAxisIndex: 0,
     // A thin, tall tick across the bar, as in Few's design, rather than a dot hiding behind it.
     symbol: 'rect',
-    symbolSize: [3, 20],
+    symbolSize: [palette.lineWidth + 1, 20 * scale],
     z: 4,
     itemStyle: { color: palette.text },
     // [x, category index]: by index, not by name, so two regions with the same name stay two rows.
@@ -243,7 +248,7 @@ export function buildBulletChartOption(
     aria: { enabled: true, decal: { show: options.decal === true } },
     animation: rows.length <= 50,
     // outerBoundsMode 'same': the labels and axis name fit inside these margins instead of spilling out.
-    grid: { left: 8, right: scrolls ? 56 : 48, top: 28, bottom: 40, outerBoundsMode: 'same' },
+    grid: { left: 8, right: (scrolls ? 56 : 48) * scale, top: 28 * scale, bottom: 40 * scale, outerBoundsMode: 'same' },
     tooltip: {
       ...tooltipBase(palette),
       trigger: 'axis',
@@ -261,7 +266,7 @@ export function buildBulletChartOption(
       interval,
       name: labels.unitCaption,
       nameLocation: 'middle',
-      nameGap: 26,
+      nameGap: 26 * scale,
       ...axis,
       axisLabel: { ...axis.axisLabel, formatter: '{value}%' },
       splitLine: { show: false },
@@ -272,7 +277,7 @@ export function buildBulletChartOption(
         axisTick: { show: false },
         // Every label shown (interval 0); too-long names are cut rather than overlapping the next row.
         axisLine: axis.axisLine,
-        axisLabel: { ...axis.axisLabel, interval: 0, width: 120, overflow: 'truncate' },
+        axisLabel: { ...axis.axisLabel, interval: 0, width: 120 * scale, overflow: 'truncate' },
       },
       { ...categoryAxisBase, show: false },
     ],
@@ -283,10 +288,10 @@ export function buildBulletChartOption(
               type: 'slider',
               yAxisIndex: [0, 1],
               startValue: 0,
-              endValue: VISIBLE_ROWS - 1,
+              endValue: visible - 1,
               // Fixed window: zooming out would bring back the overlapping labels this avoids.
-              minValueSpan: VISIBLE_ROWS - 1,
-              maxValueSpan: VISIBLE_ROWS - 1,
+              minValueSpan: visible - 1,
+              maxValueSpan: visible - 1,
               zoomLock: true,
               brushSelect: false,
               showDetail: false,
@@ -297,7 +302,7 @@ export function buildBulletChartOption(
               type: 'inside',
               yAxisIndex: [0, 1],
               startValue: 0,
-              endValue: VISIBLE_ROWS - 1,
+              endValue: visible - 1,
               zoomOnMouseWheel: false,
               moveOnMouseWheel: true,
               moveOnMouseMove: false,

@@ -22,6 +22,10 @@ export interface ChartPalette {
   labelBackground: string
   tooltipBackground: string
   tooltipText: string
+  /** Base text size in px: 12 on screen, larger for the projector (axis labels ≥ 28 px at 1080p). */
+  fontSize: number
+  /** Width of marker lines (target, average, reference). */
+  lineWidth: number
 }
 
 export const LIGHT_PALETTE: ChartPalette = {
@@ -35,6 +39,8 @@ export const LIGHT_PALETTE: ChartPalette = {
   labelBackground: 'rgba(255, 255, 255, 0.85)',
   tooltipBackground: '#ffffff',
   tooltipText: '#1f2328',
+  fontSize: 12,
+  lineWidth: 2,
 }
 
 export const DARK_PALETTE: ChartPalette = {
@@ -48,9 +54,45 @@ export const DARK_PALETTE: ChartPalette = {
   labelBackground: 'rgba(13, 17, 23, 0.8)',
   tooltipBackground: '#161b22',
   tooltipText: '#e6edf3',
+  fontSize: 12,
+  lineWidth: 2,
 }
 
 export const PALETTES: Readonly<Record<ThemeName, ChartPalette>> = { light: LIGHT_PALETTE, dark: DARK_PALETTE }
+
+/**
+ * Projector themes: projectors wash out colour and small text, so pure black/white grounds, type at
+ * 28 px on a 1080p stage, thick lines, and status colours from the Okabe–Ito colour-blind-safe set
+ * (always with icons, and decals on by default in the presenter).
+ */
+export const PROJECTOR_PALETTES: Readonly<Record<ThemeName, ChartPalette>> = {
+  light: {
+    ...LIGHT_PALETTE,
+    text: '#000000',
+    muted: '#333333',
+    axisLine: '#000000',
+    bands: ['#bdbdbd', '#d9d9d9', '#efefef'],
+    status: { ahead: '#0072b2', 'on-time': '#e69f00', behind: '#d55e00' },
+    bar: '#0072b2',
+    negative: '#d55e00',
+    labelBackground: 'rgba(255, 255, 255, 0.9)',
+    fontSize: 28,
+    lineWidth: 4,
+  },
+  dark: {
+    ...DARK_PALETTE,
+    text: '#ffffff',
+    muted: '#dddddd',
+    axisLine: '#ffffff',
+    bands: ['#4d4d4d', '#383838', '#262626'],
+    status: { ahead: '#56b4e9', 'on-time': '#f0e442', behind: '#e69f00' },
+    bar: '#56b4e9',
+    negative: '#e69f00',
+    labelBackground: 'rgba(0, 0, 0, 0.85)',
+    fontSize: 28,
+    lineWidth: 4,
+  },
+}
 
 /** Colour is never the only signal: bars and cards repeat the status as an icon (as StatusBadge does). */
 export const STATUS_ICONS: Readonly<Record<ProgressStatus, string>> = { ahead: '▲', 'on-time': '●', behind: '▼' }

@@ -16,7 +16,7 @@ import type {
 } from 'echarts/components'
 import type { DefaultLabelFormatterCallbackParams } from 'echarts'
 import { LIGHT_PALETTE, type ChartPalette } from './palette'
-import { ariaOption, axisColors, estimateTextWidth, themeBase, tooltipBase, tooltipDataIndex, tooltipHtml } from './common'
+import { ariaOption, axisColors, estimateTextWidth, textScale, themeBase, tooltipBase, tooltipDataIndex, tooltipHtml } from './common'
 
 export interface BarRow {
   id: string
@@ -55,6 +55,8 @@ export interface RankedBarOptions {
   max?: number
   /** Formats axis tick values (e.g. `{value}%`); plain numbers otherwise. */
   axisSuffix?: string
+  /** Rows shown at once before the chart scrolls (fewer on a projector, where type is larger). */
+  visibleRows?: number
 }
 
 export type RankedBarOption = ComposeOption<
@@ -85,14 +87,16 @@ export function buildRankedBarOption(
   options: RankedBarOptions = {},
 ): EChartsCoreOption {
   const palette = options.palette ?? LIGHT_PALETTE
-  const scrolls = rows.length > VISIBLE_BARS
+  const scale = textScale(palette)
+  const visible = options.visibleRows ?? VISIBLE_BARS
+  const scrolls = rows.length > visible
   const average = options.showAverage === true && rows.length > 1 ? averageOf(rows) : null
   const markLines: NonNullable<MarkLineComponentOption['data']> = []
   if (average !== null) {
     markLines.push({
       xAxis: average,
       name: labels.average ?? '',
-      lineStyle: { type: 'dashed', color: palette.muted, width: 2 },
+      lineStyle: { type: 'dashed', color: palette.muted, width: palette.lineWidth },
       label: { formatter: () => labels.average ?? '', position: 'start', color: palette.muted },
     })
   }
@@ -100,7 +104,7 @@ export function buildRankedBarOption(
     markLines.push({
       xAxis: options.referenceValue,
       name: labels.reference ?? '',
-      lineStyle: { type: 'solid', color: palette.text, width: 2 },
+      lineStyle: { type: 'solid', color: palette.text, width: palette.lineWidth },
       label: { formatter: () => labels.reference ?? '', position: 'start', color: palette.text },
     })
   }
@@ -108,7 +112,8 @@ export function buildRankedBarOption(
   const suffix = options.axisSuffix ?? ''
   const labelText = (r: BarRow): string => [r.valueText, r.badge].filter(Boolean).join(' ')
   // Value labels sit right of the bars; ECharts reserves no room for them, so the grid does.
-  const labelRoom = Math.min(260, Math.max(0, ...rows.map((r) => estimateTextWidth(labelText(r)))) + 16)
+  const labelRoom =
+    Math.min(260 * scale, Math.max(0, ...rows.map((r) => estimateTextWidth(labelText(r), palette.fontSize)))) + 16
   // Few rows are tall enough for two-line category labels; many rows get one line, cut with "…".
   const wrapLabels = rows.length <= 10
 
@@ -116,7 +121,7 @@ export function buildRankedBarOption(
     type: 'bar',
     id: 'value',
     name: labels.axisName,
-    barMaxWidth: 22,
+    barMaxWidth: 22 * scale,
     data: rows.map((r) => ({
       value: r.value,
       itemStyle: { color: r.color ?? (r.value < 0 ? palette.negative : palette.bar) },
@@ -125,6 +130,7 @@ export function buildRankedBarOption(
       show: true,
       position: 'right',
       color: palette.text,
+      fontSize: palette.fontSize,
       backgroundColor: palette.labelBackground,
       padding: [1, 3],
       borderRadius: 2,
@@ -142,7 +148,7 @@ export function buildRankedBarOption(
     aria: ariaOption(options.decal),
     animation: rows.length <= 50,
     animationDuration: 300,
-    grid: { left: 8, right: labelRoom + (scrolls ? 24 : 0), top: 30, bottom: 40, outerBoundsMode: 'same' },
+    grid: { left: 8, right: labelRoom + (scrolls ? 24 : 0), top: 30 * scale, bottom: 40 * scale, outerBoundsMode: 'same' },
     tooltip: {
       ...tooltipBase(palette),
       trigger: 'axis',
@@ -160,7 +166,7 @@ export function buildRankedBarOption(
       ...(options.max !== undefined ? { max: options.max } : {}),
       name: labels.axisName,
       nameLocation: 'middle',
-      nameGap: 26,
+      nameGap: 26 * scale,
       ...axis,
       axisLabel: { ...axis.axisLabel, formatter: `{value}${suffix.replace(/[{}]/g, '')}` },
     },
@@ -170,7 +176,13 @@ export function buildRankedBarOption(
       inverse: true,
       axisTick: { show: false },
       axisLine: axis.axisLine,
-      axisLabel: { ...axis.axisLabel, interval: 0, width: 180, overflow: wrapLabels ? 'break' : 'truncate', lineHeight: 14 },
+      axisLabel: {
+        ...axis.axisLabel,
+        interval: 0,
+        width: 180 * scale,
+        overflow: wrapLabels ? 'break' : 'truncate',
+        lineHeight: palette.fontSize + 2,
+      },
     },
     ...(scrolls
       ? {
@@ -179,9 +191,9 @@ export function buildRankedBarOption(
               type: 'slider',
               yAxisIndex: 0,
               startValue: 0,
-              endValue: VISIBLE_BARS - 1,
-              minValueSpan: VISIBLE_BARS - 1,
-              maxValueSpan: VISIBLE_BARS - 1,
+              endValue: visible - 1,
+              minValueSpan: visible - 1,
+              maxValueSpan: visible - 1,
               zoomLock: true,
               brushSelect: false,
               showDetail: false,

@@ -16,7 +16,10 @@ export interface ScopeOverride {
  * Everything a panel builder needs, reactive: the dataset, the filters (or a slide's own scope),
  * translations bound to the current language, and the chart style.
  */
-export function usePanelContext(scope?: () => ScopeOverride): ComputedRef<PanelContext> {
+export function usePanelContext(
+  scope?: () => ScopeOverride,
+  styleOverride?: () => PanelContext['style'],
+): ComputedRef<PanelContext> {
   const { t, locale } = useI18n()
   const format = useLocaleFormat()
   const datasetStore = useDatasetStore()
@@ -32,7 +35,7 @@ export function usePanelContext(scope?: () => ScopeOverride): ComputedRef<PanelC
       ...chosen,
       t: (key, params) => (params === undefined ? t(key) : t(key, params)),
       format,
-      style: style.value,
+      style: styleOverride?.() ?? style.value,
     }
   })
 }

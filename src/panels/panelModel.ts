@@ -62,7 +62,7 @@ export interface PanelContext {
   indicatorId: string | null
   t: Translate
   format: PanelFormat
-  style: { palette: ChartPalette; decal: boolean }
+  style: { palette: ChartPalette; decal: boolean; visibleRows?: number }
 }
 
 /** The chosen region's name, or "all regions". */

@@ -25,8 +25,8 @@ export function chooseIndicator(options: readonly Indicator[], chosen: string | 
 function gapText(ctx: PanelContext, gap: number, direction: Direction): string {
   const points = ctx.format.points(Math.abs(gap)).replace(/^[+±−]/, '')
   if (Math.abs(gap) < 0.05) return ctx.t('targets.gapLevel')
-  if (direction === 'lower') return ctx.t(gap > 0 ? 'targets.gapHigher' : 'targets.gapLower', { points })
-  return ctx.t(gap > 0 ? 'targets.gapAhead' : 'targets.gapBehind', { points })
+  if (direction === 'lower') return gap > 0 ? ctx.t('targets.gapHigher', { points }) : ctx.t('targets.gapLower', { points })
+  return gap > 0 ? ctx.t('targets.gapAhead', { points }) : ctx.t('targets.gapBehind', { points })
 }
 
 export function buildTargetsPanel(ctx: PanelContext): TargetsPanel {
