@@ -1,0 +1,70 @@
+/**
+ * npm run build:offline — the whole dashboard as ONE self-contained HTML file (dist-offline/
+ * 街道指标看板.html): every script, stylesheet and the embedded dataset inlined, no lazy chunks, so it
+ * opens from file:// on a meeting-room laptop with no network, presenter mode included.
+ *
+ * The file keeps a Content Security Policy: scripts only by the hash of the inlined bundle, no
+ * network at all (connect-src 'none'), no plugins, no <base>.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { build } from 'vite'
+
+const OUT_DIR = 'dist-offline'
+export const OFFLINE_FILE = '街道指标看板.html'
+
+rmSync(OUT_DIR, { recursive: true, force: true })
+await build({
+  base: './',
+  logLevel: 'warn',
+  build: {
+    outDir: OUT_DIR,
+    emptyOutDir: true,
+    // One script: lazy routes, ECharts and everything else in a single chunk.
+    rollupOptions: { output: { inlineDynamicImports: true } },
+    cssCodeSplit: false,
+    assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    modulePreload: false,
+    chunkSizeWarningLimit: 4096,
+  },
+  worker: { format: 'es' },
+})
+
+const assetsDir = join(OUT_DIR, 'assets')
+const assets = readdirSync(assetsDir)
+const read = (name: string): string => readFileSync(join(assetsDir, name), 'utf8')
+let html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8')
+
+const scripts: string[] = []
+html = html.replace(/<script type="module" crossorigin src="\.\/assets\/([^"]+)"><\/script>/g, (_, name: string) => {
+  // "</script" inside the bundle would end the inline element early; "<\/script" means the same in JS.
+  const code = read(name).replace(/<\/script/gi, '<\\/script')
+  scripts.push(code)
+  return `<script type="module">${code}</script>`
+})
+html = html.replace(/<link rel="stylesheet" crossorigin href="\.\/assets\/([^"]+)">/g, (_, name: string) => `<style>${read(name)}</style>`)
+if (scripts.length !== 1) throw new Error(`expected one inlined script, found ${scripts.length}`)
+const leftovers = assets.filter((name) => name.endsWith('.js') && !html.includes(read(name).slice(0, 200)))
+if (leftovers.length > 0) throw new Error(`chunks not inlined: ${leftovers.join(', ')}`)
+
+const hashes = scripts.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`)
+const policy = [
+  "default-src 'none'",
+  `script-src ${hashes.join(' ')}`,
+  // ECharts and Vue set style attributes (tooltips, chart sizes); inline <style> is the inlined CSS.
+  "style-src 'unsafe-inline'",
+  'img-src data: blob:',
+  'font-src data:',
+  "connect-src 'none'",
+  'worker-src blob: data:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ')
+html = html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`)
+
+writeFileSync(join(OUT_DIR, OFFLINE_FILE), html)
+rmSync(assetsDir, { recursive: true, force: true })
+rmSync(join(OUT_DIR, 'index.html'))
+console.log(`${join(OUT_DIR, OFFLINE_FILE)}: ${(Buffer.byteLength(html) / 1024).toFixed(0)} KiB, script ${hashes[0]}`)
