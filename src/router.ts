@@ -8,6 +8,7 @@ export const VIEW_ROUTES = [
   { path: '/growth', name: 'growth', component: () => import('./views/GrowthView.vue') },
   { path: '/livelihood', name: 'livelihood', component: () => import('./views/LivelihoodView.vue') },
   { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue') },
+  { path: '/bulletin', name: 'bulletin', component: () => import('./views/BulletinView.vue') },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
 ] as const
 

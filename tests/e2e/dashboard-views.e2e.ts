@@ -135,6 +135,33 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await page.close()
   })
 
+  it('bulletin: the text names the figures of the street exactly, and the copy on the clipboard is that text', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl.replace(/\/$/, '') })
+    const page = await context.newPage()
+    const errors = watchErrors(page)
+    for (const [lang, expected] of [
+      ['zh-CN', '1-10月，大市口街道完成项目投资4.32亿元，占年度计划的86.9%，超序时进度3.6个百分点；限上批发业商品销售额增幅43.7%，位列京口区第一。'],
+      ['en', 'In January–October, Dashikou Subdistrict completed project investment of CNY 432 million, 86.9% of the annual plan, 3.6 percentage points ahead of schedule;'],
+    ] as const) {
+      await page.goto(`${app.baseUrl}#/bulletin?region=dashikou&lang=${lang}`)
+      await page.getByTestId('bulletin-paragraph').first().waitFor()
+      await page.getByTestId('bulletin-copy').click()
+      const copied = await page.evaluate(() => navigator.clipboard.readText())
+      assert.ok(copied.startsWith(expected), copied)
+      assert.ok((await page.getByTestId('bulletin-paragraph').first().innerText()).startsWith(expected))
+    }
+    // A figure opens the quote it rests on.
+    await page.getByTestId('bulletin-figure').first().click()
+    assert.match(await page.getByTestId('source-dialog').innerText(), /完成项目投资4\.32亿元/)
+    await page.keyboard.press('Escape')
+    // The overview card shows the year-end projection, marked as one.
+    await page.goto(`${app.baseUrl}#/overview?lang=zh-CN`)
+    assert.match(await page.locator('[data-observation="000-07"] [data-testid="kpi-projection"]').innerText(), /全年预测（预测）\s*5\.18亿元/)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('every view draws in both languages and both themes without errors, and marks dashboard:ready each time', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
     const errors = watchErrors(page)
