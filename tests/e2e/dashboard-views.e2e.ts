@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
 import { startApp, watchErrors, type App } from './harness'
 import { VIEW_NAMES } from './views'
@@ -136,7 +137,7 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
   })
 
   it('bulletin: the text names the figures of the street exactly, and the copy on the clipboard is that text', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true })
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.baseUrl.replace(/\/$/, '') })
     const page = await context.newPage()
     const errors = watchErrors(page)
@@ -151,6 +152,13 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
       assert.ok(copied.startsWith(expected), copied)
       assert.ok((await page.getByTestId('bulletin-paragraph').first().innerText()).startsWith(expected))
     }
+    // The Word file holds the same text, and a footnote with each quote.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bulletin-word').click()])
+    assert.match(download.suggestedFilename(), /^Dashikou Subdistrict-Jan–Oct 2023-bulletin\.docx$/)
+    const docx = await JSZip.loadAsync(readFileSync((await download.path()) as string))
+    const documentXml = (await docx.file('word/document.xml')?.async('string')) ?? ''
+    assert.match(documentXml, /CNY 432 million/)
+    assert.match((await docx.file('word/footnotes.xml')?.async('string')) ?? '', /完成项目投资4\.32亿元/)
     // A figure opens the quote it rests on.
     await page.getByTestId('bulletin-figure').first().click()
     assert.match(await page.getByTestId('source-dialog').innerText(), /完成项目投资4\.32亿元/)
