@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import { contentSecurityPolicy } from './scripts/contentSecurityPolicy'
 
 // Messages are precompiled at build time, so the app ships vue-i18n's runtime-only build and needs
 // no `eval`/`new Function` (a strict CSP stays possible).
 export default defineConfig({
   plugins: [
     vue(),
+    contentSecurityPolicy(),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
       runtimeOnly: true,

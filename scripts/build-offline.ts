@@ -62,6 +62,8 @@ const policy = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ')
+// The online build's policy allows scripts from 'self' only; the single file has none but the inline one.
+html = html.replace(/\s*<meta http-equiv="Content-Security-Policy"[^>]*>/g, '')
 html = html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`)
 
 writeFileSync(join(OUT_DIR, OFFLINE_FILE), html)

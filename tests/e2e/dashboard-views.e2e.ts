@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
-import { startApp, watchErrors, type App } from './harness'
+import { cspViolations, startApp, watchCsp, watchErrors, type App } from './harness'
 import { VIEW_NAMES } from './views'
 
 /** Waits for the n-th 'dashboard:ready' mark: the charts of the latest change have finished drawing. */
@@ -56,6 +56,21 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
     assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('reports a failure nobody awaited to the user instead of swallowing it, and the app keeps working', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
+    await page.goto(`${app.baseUrl}#/overview`)
+    await waitForReady(page)
+    await page.evaluate(() => {
+      void Promise.reject(new Error('boom from a forgotten promise'))
+    })
+    const notice = page.getByTestId('notice')
+    await notice.waitFor()
+    assert.match(await notice.innerText(), /发生了意外错误/)
+    await page.getByTestId('nav-targets').click()
+    await page.getByTestId('targets-view').waitFor()
     await page.close()
   })
 
@@ -124,13 +139,17 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await page.goBack()
     await page.waitForURL(/region=dashikou/)
     assert.equal(await page.getByTestId('region-picker').inputValue(), 'dashikou')
+    const settled = await readyCount(page)
     await page.goForward()
     await page.waitForURL(/region=nantong/)
+    // Let the view finish redrawing before the next click lands on it.
+    await waitForReady(page, settled + 1)
     assert.equal(await page.getByTestId('region-picker').inputValue(), 'nantong')
 
     // Switching view keeps the filters.
     await page.getByTestId('nav-overview').click()
-    await page.waitForURL(/#\/overview\?.*region=nantong/)
+    await page.getByTestId('overview-view').waitFor()
+    assert.match(page.url(), /#\/overview\?.*region=nantong/)
     assert.equal(await page.getByTestId('kpi-card').count(), 15)
     assert.deepEqual(errors, [])
     await page.close()
@@ -170,9 +189,10 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await context.close()
   })
 
-  it('every view draws in both languages and both themes without errors, and marks dashboard:ready each time', async () => {
+  it('every view draws in both languages and both themes without errors or CSP violations, tooltips included, and marks dashboard:ready each time', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
     const errors = watchErrors(page)
+    await watchCsp(page)
     await page.goto(`${app.baseUrl}#/overview`)
     await waitForReady(page)
     for (const view of VIEW_NAMES) {
@@ -185,8 +205,20 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
         // No layout wider than the window at the smallest supported size.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         assert.ok(overflow <= 0, `${view} ${query} overflows by ${overflow}px`)
+        // Hover every chart: tooltips write inline styles and markup, the riskiest path under a CSP.
+        for (const canvas of await page.locator('canvas').all()) {
+          await canvas.scrollIntoViewIfNeeded()
+          await canvas.hover()
+        }
       }
     }
+    // The language switch and the source dialog's close button (a method="dialog" form) too.
+    await page.goto(`${app.baseUrl}#/overview?lang=zh-CN`)
+    await page.getByTestId('language-switch').click()
+    await page.locator('[data-testid="kpi-card"]').first().click()
+    await page.getByTestId('source-close').click()
+    await page.getByTestId('source-dialog').waitFor({ state: 'hidden' })
+    assert.deepEqual(await cspViolations(page), [])
     assert.deepEqual(errors, [])
     await page.close()
   })
