@@ -39,6 +39,36 @@ export type IssueCode =
   | 'evidenceWithoutDocument'
   | 'quoteMismatch'
   | 'targetPeriodBeforePeriod'
+  // importing files and links (tables, spreadsheets, URLs): file level
+  | 'fileTooLarge'
+  | 'tooManyRows'
+  | 'unsupportedFormat'
+  | 'legacyXls'
+  | 'emptyTable'
+  | 'encodingDamaged'
+  | 'missingColumn'
+  | 'duplicateColumn'
+  | 'ignoredColumn'
+  | 'unclosedQuote'
+  | 'forbiddenKey'
+  | 'urlNotAllowed'
+  | 'fetchFailed'
+  | 'fetchTimeout'
+  | 'figuresWithoutQuote'
+  | 'issuesTruncated'
+  | 'noValidRows'
+  // importing tables: row level (location.row and location.column say where)
+  | 'requiredCell'
+  | 'badUnit'
+  | 'unitMismatch'
+  | 'unitConflict'
+  | 'extraCells'
+  | 'qualifierIgnored'
+  | 'ambiguousRegion'
+  | 'ambiguousParent'
+  | 'attributeConflict'
+  | 'duplicateRow'
+  | 'quoteUnmatched'
 
 export interface IssueLocation {
   /** File name as the user knows it (e.g. "data/dataset.json", "街道指标.csv"). */
@@ -50,6 +80,11 @@ export interface IssueLocation {
   /** 1-based row of a table (the header is row 1) and its column header, for tabular files. */
   row?: number
   column?: string
+  /**
+   * The cell as written, for tabular files. Issues found after a cell was read (a figure out of
+   * range, a duplicate) give the value as read instead, e.g. "130" for an actual of 130.
+   */
+  cell?: string
 }
 
 export interface ValidationIssue {

@@ -38,6 +38,34 @@ const ZH: Record<IssueCode, Template> = {
   evidenceWithoutDocument: () => '有原文摘录，但未注明来源文件 documentId',
   quoteMismatch: (p) => `原文“${p.quote}”中找不到与${p.field} ${p.value} 相符的数字`,
   targetPeriodBeforePeriod: (p) => `目标期间 ${p.targetPeriod} 早于观测期间 ${p.period}`,
+  fileTooLarge: (p) => `文件过大（${p.size}），上限为 ${p.max}：请拆分后分批导入`,
+  tooManyRows: (p) => `行数超过上限 ${p.max}：请拆分后分批导入`,
+  unsupportedFormat: (p) => `无法识别的文件类型“${p.name}”：请使用 CSV、TSV、XLSX 或 JSON`,
+  legacyXls: () => '不支持旧版 .xls 工作簿：请在 Excel 中另存为 .xlsx 或 CSV',
+  emptyTable: () => '表格为空：没有表头行或数据行',
+  encodingDamaged: (p) => `按 ${p.encoding} 解码时有 ${p.count} 处无法识别的字符：文件可能已损坏或使用了其他编码`,
+  missingColumn: (p) => `缺少必填列“${p.field}”（可在列映射中指定）`,
+  duplicateColumn: (p) => `多列都对应“${p.field}”：${p.columns}`,
+  ignoredColumn: (p) => `未识别的列“${p.column}”，已忽略`,
+  unclosedQuote: () => '引号未闭合：该单元格一直延续到文件末尾',
+  forbiddenKey: (p) => `数据中含有不允许的字段名“${p.key}”`,
+  urlNotAllowed: (p) => `只能加载同源或相对地址的数据，已拒绝“${p.url}”`,
+  fetchFailed: (p) => `无法获取“${p.url}”：${p.reason}`,
+  fetchTimeout: (p) => `获取“${p.url}”超时（${p.seconds} 秒）`,
+  figuresWithoutQuote: (p) => `${p.count} 个数值注明了来源但没有原文摘录`,
+  issuesTruncated: (p) => `另有 ${p.count} 条问题未逐条列出`,
+  noValidRows: () => '没有可导入的有效行',
+  requiredCell: (p) => `“${p.field}”不能为空`,
+  badUnit: (p) => `无法识别的单位“${p.value}”（示例：亿元、万元、%、件、个、万平方米）`,
+  unitMismatch: (p) => `“${p.value}”的单位（${p.unit}）与本行单位（${p.expected}）不一致`,
+  unitConflict: (p) => `指标“${p.indicator}”在第 ${p.firstRow} 行的单位是 ${p.first}，本行却是“${p.value}”`,
+  extraCells: (p) => `本行比表头多出 ${p.count} 个非空单元格，已忽略`,
+  qualifierIgnored: (p) => `“${p.value}”中的限定词（约、余、近等）只对完成值有意义，${p.field}按数值 ${p.number} 导入`,
+  ambiguousRegion: (p) => `地区“${p.value}”在不同上级下都出现过（${p.parents}），本行未填上级，无法确定是哪一个`,
+  ambiguousParent: (p) => `上级“${p.value}”有多个同名地区，无法确定：暂按顶层地区导入`,
+  attributeConflict: (p) => `${p.field}“${p.value}”与第 ${p.firstRow} 行的“${p.first}”不一致，按第 ${p.firstRow} 行导入`,
+  duplicateRow: (p) => `与第 ${p.firstRow} 行重复：同一地区、指标和期间（${p.key}）只能有一行`,
+  quoteUnmatched: () => '原文中找不到本行的任何数值，原文未导入',
 }
 
 const EN: Record<IssueCode, Template> = {
@@ -72,6 +100,39 @@ const EN: Record<IssueCode, Template> = {
   evidenceWithoutDocument: () => 'Quotes are given but no source document (documentId)',
   quoteMismatch: (p) => `The quote "${p.quote}" states no number matching ${p.field} ${p.value}`,
   targetPeriodBeforePeriod: (p) => `The target period ${p.targetPeriod} ends before the period ${p.period}`,
+  fileTooLarge: (p) => `The file is too large (${p.size}; at most ${p.max}): split it and import the parts`,
+  tooManyRows: (p) => `More than ${p.max} rows: split the table and import the parts`,
+  unsupportedFormat: (p) => `Unrecognised file type "${p.name}": use CSV, TSV, XLSX or JSON`,
+  legacyXls: () => 'Legacy .xls workbooks are not supported: save it as .xlsx or CSV in Excel',
+  emptyTable: () => 'The table is empty: no header row or no data rows',
+  encodingDamaged: (p) =>
+    `${p.count} characters could not be decoded as ${p.encoding}: the file may be damaged or in another encoding`,
+  missingColumn: (p) => `Required column "${p.field}" is missing (map it in the column mapping)`,
+  duplicateColumn: (p) => `Several columns map to "${p.field}": ${p.columns}`,
+  ignoredColumn: (p) => `Unrecognised column "${p.column}" was ignored`,
+  unclosedQuote: () => 'A quote is never closed: the cell runs to the end of the file',
+  forbiddenKey: (p) => `The data contains a forbidden key "${p.key}"`,
+  urlNotAllowed: (p) => `Only same-origin or relative links can be loaded; "${p.url}" was refused`,
+  fetchFailed: (p) => `Could not fetch "${p.url}": ${p.reason}`,
+  fetchTimeout: (p) => `Fetching "${p.url}" timed out (${p.seconds} s)`,
+  figuresWithoutQuote: (p) => `${p.count} figures name a source but carry no quote`,
+  issuesTruncated: (p) => `${p.count} more issues are not listed one by one`,
+  noValidRows: () => 'There is no valid row to import',
+  requiredCell: (p) => `"${p.field}" must not be empty`,
+  badUnit: (p) => `Unrecognised unit "${p.value}" (examples: 亿元, 万元, %, 件, 个, 万平方米)`,
+  unitMismatch: (p) => `The unit of "${p.value}" (${p.unit}) differs from the row's unit (${p.expected})`,
+  unitConflict: (p) =>
+    `Indicator "${p.indicator}" has unit ${p.first} in row ${p.firstRow}, but "${p.value}" here`,
+  extraCells: (p) => `${p.count} non-empty cells beyond the last header were ignored`,
+  qualifierIgnored: (p) =>
+    `The qualifier in "${p.value}" (about, more than, …) applies to actuals only; ${p.field} imported as ${p.number}`,
+  ambiguousRegion: (p) =>
+    `Region "${p.value}" appears under several parents (${p.parents}) and this row names none`,
+  ambiguousParent: (p) => `Several regions are named "${p.value}", so the parent is unclear: imported as top level`,
+  attributeConflict: (p) =>
+    `${p.field} "${p.value}" disagrees with "${p.first}" in row ${p.firstRow}; row ${p.firstRow} wins`,
+  duplicateRow: (p) => `Duplicates row ${p.firstRow}: one row per region, indicator and period (${p.key})`,
+  quoteUnmatched: () => 'The quote states none of the figures in this row, so it was not imported',
 }
 
 const FIELD_NAMES_ZH: Record<string, string> = {
@@ -84,6 +145,18 @@ const FIELD_NAMES_ZH: Record<string, string> = {
   documentId: '来源文件',
   rankScopeId: '排名范围',
   parentId: '上级',
+  // Interchange table columns (import issues name the field a column was mapped to).
+  region: '地区',
+  parent: '上级',
+  level: '层级',
+  indicator: '指标',
+  category: '类别',
+  unit: '单位',
+  period: '期间',
+  target_period: '目标期间',
+  better: '方向',
+  source: '来源',
+  quote: '原文',
 }
 
 /** Where the issue is, as a reader would say it: "data/dataset.json › observations[12] (000-13) › target". */

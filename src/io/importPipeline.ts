@@ -1,0 +1,399 @@
+/**
+ * One import from start to finish, with no UI and no threads of its own: detect the format,
+ * decode, read the table, map the columns, check every row, validate the dataset. The worker
+ * (`importWorker.ts`) runs exactly this off the main thread; tests and the `?data=` loader call it
+ * directly.
+ *
+ * Nothing here stores or activates anything: the result is a proposal the user confirms.
+ */
+import type { LocalizedText } from '../domain/model'
+import type { PeriodContext } from '../domain/period'
+import { decodeBytes, stripBom } from './decodeBytes'
+import { createDelimitedReader, sniffDelimiter, type Delimiter } from './delimitedText'
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  MAX_XLSX_BYTES,
+  PREVIEW_ROWS,
+  PROGRESS_EVERY_ROWS,
+  formatBytes,
+} from './importLimits'
+import { IssueCollector, emptyStats, type ImportFormat, type ImportResult, type PreviewRow } from './importResult'
+import {
+  checkMapping,
+  headerSignature,
+  suggestMapping,
+  type ColumnMapping,
+  type InterchangeField,
+} from './interchangeColumns'
+import { createInterchangeMapper } from './interchangeMapper'
+import { parseJsonSafely } from './safeJson'
+import { validateDatasetValue } from './validateDataset'
+import { validateMappedDataset } from './validateMappedDataset'
+import { XlsxReadError, looksLikeLegacyXls, looksLikeXlsx, readXlsxRows } from './xlsxReader'
+
+/** What to import: a file (or any Blob), raw bytes, or text pasted from a spreadsheet. */
+export type ImportInput =
+  | { kind: 'file'; file: Blob; name: string }
+  | { kind: 'bytes'; bytes: ArrayBuffer | Uint8Array; name: string; type?: string }
+  | { kind: 'text'; text: string; name: string }
+
+export interface ImportOptions {
+  /** The user's column mapping (from the mapping step). Without it the suggested mapping is used. */
+  mapping?: ColumnMapping
+  /** Import with guessed (not exact) header matches instead of stopping at 'needs-mapping'. */
+  acceptSuggestedMapping?: boolean
+  /** Year (and month) for relative periods such as "上半年" or "今年以来". */
+  periodContext?: PeriodContext
+  /** Name of the new dataset; the file name by default. */
+  datasetName?: LocalizedText
+  /** Force a format instead of detecting it. */
+  format?: ImportFormat
+  previewRows?: number
+  progressEvery?: number
+  maxBytes?: number
+  maxXlsxBytes?: number
+  maxRows?: number
+  /** Checked between rows: an aborted import stops with an AbortError. */
+  signal?: AbortSignal
+}
+
+export type ImportPhase = 'reading' | 'parsing' | 'mapping' | 'validating'
+
+export interface ImportProgress {
+  phase: ImportPhase
+  /** Data rows read so far. */
+  rows: number
+  /** 0..1 through the current phase when it can be known, else null. */
+  fraction: number | null
+}
+
+export type ProgressListener = (progress: ImportProgress) => void
+
+const EXTENSIONS: ReadonlyMap<string, ImportFormat | 'delimited' | 'xls'> = new Map([
+  ['csv', 'csv'],
+  ['tsv', 'tsv'],
+  ['tab', 'tsv'],
+  ['txt', 'delimited'],
+  ['xlsx', 'xlsx'],
+  ['xlsm', 'xlsx'],
+  ['json', 'json'],
+  ['xls', 'xls'],
+])
+
+function extensionOf(name: string): string {
+  const path = name.split(/[?#]/)[0] ?? name
+  const base = path.split(/[\\/]/).pop() ?? path
+  const dot = base.lastIndexOf('.')
+  return dot >= 0 ? base.slice(dot + 1).toLowerCase() : ''
+}
+
+type Detected = ImportFormat | 'delimited' | 'xls' | 'unknown'
+
+/** The format from, in order: an explicit choice, the bytes' signature, the extension, the MIME type, the content. */
+export function detectFormat(name: string, bytes: Uint8Array | null, type = '', forced?: ImportFormat): Detected {
+  if (forced) return forced
+  if (bytes && looksLikeLegacyXls(bytes)) return 'xls'
+  const ext = extensionOf(name)
+  const byExt = EXTENSIONS.get(ext)
+  if (bytes && looksLikeXlsx(bytes)) return byExt === undefined || byExt === 'xlsx' ? 'xlsx' : 'unknown'
+  if (byExt) return byExt
+  const mime = type.toLowerCase().split(';')[0]?.trim() ?? ''
+  if (mime === 'application/json' || mime.endsWith('+json')) return 'json'
+  if (mime === 'text/csv') return 'csv'
+  if (mime === 'text/tab-separated-values') return 'tsv'
+  if (mime.includes('spreadsheetml')) return 'xlsx'
+  // No extension (a pasted text, an extension-less link): look at the text itself.
+  if (ext === '' || mime.startsWith('text/')) return 'delimited'
+  return 'unknown'
+}
+
+function abortError(): Error {
+  const err = new Error('The import was cancelled')
+  err.name = 'AbortError'
+  return err
+}
+
+/** Rows one at a time from a delimited text or a sheet, with how far through the input we are. */
+interface RecordSource {
+  next(): { cells: string[]; row: number } | null
+  fraction(): number
+  /** True when the record just returned has a quote that was never closed. */
+  lastUnclosed(): boolean
+}
+
+function delimitedSource(text: string, delimiter: Delimiter): RecordSource {
+  const reader = createDelimitedReader(text, delimiter)
+  let unclosedSeen = 0
+  let lastUnclosed = false
+  return {
+    next() {
+      const record = reader.next()
+      lastUnclosed = reader.unclosedQuoteRows.length > unclosedSeen
+      unclosedSeen = reader.unclosedQuoteRows.length
+      return record
+    },
+    fraction: () => (text.length === 0 ? 1 : reader.offset / text.length),
+    lastUnclosed: () => lastUnclosed,
+  }
+}
+
+function sheetSource(rows: string[][]): RecordSource {
+  let i = 0
+  return {
+    next() {
+      if (i >= rows.length) return null
+      const cells = rows[i] ?? []
+      i++
+      return { cells, row: i }
+    },
+    fraction: () => (rows.length === 0 ? 1 : i / rows.length),
+    lastUnclosed: () => false,
+  }
+}
+
+function isBlankRecord(cells: readonly string[]): boolean {
+  for (const c of cells) if (c.trim() !== '') return false
+  return true
+}
+
+/** Runs one import. Resolves with a result (never rejects for bad data); rejects only when aborted. */
+export async function runImport(input: ImportInput, options: ImportOptions = {}, onProgress?: ProgressListener): Promise<ImportResult> {
+  const started = Date.now()
+  const file = input.name
+  const issues = new IssueCollector(file)
+  const stats = emptyStats()
+  const previewLimit = options.previewRows ?? PREVIEW_ROWS
+  const progressEvery = Math.max(1, options.progressEvery ?? PROGRESS_EVERY_ROWS)
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
+  const maxRows = options.maxRows ?? MAX_IMPORT_ROWS
+  const signal = options.signal
+  const progress = (p: ImportProgress): void => onProgress?.(p)
+  const checkAbort = (): void => {
+    if (signal?.aborted) throw abortError()
+  }
+
+  const finishResult = (partial: Omit<ImportResult, 'stats' | 'issues'>): ImportResult => {
+    stats.issueCounts = { ...issues.counts }
+    stats.issuesTruncated = issues.truncated
+    stats.errorRows = issues.countRows('error')
+    stats.warningRows = issues.countRows('warning')
+    stats.elapsedMs = Date.now() - started
+    return { ...partial, stats, issues: issues.result() }
+  }
+  const failed = (): ImportResult =>
+    finishResult({ status: 'failed', dataset: null, preview: { headers: [], rows: [] }, mapping: null })
+
+  checkAbort()
+  progress({ phase: 'reading', rows: 0, fraction: null })
+
+  // --- Bytes or text in, format decided.
+  let bytes: Uint8Array | null = null
+  let text: string | null = null
+  let type = ''
+  if (input.kind === 'text') {
+    text = stripBom(input.text)
+    stats.bytes = text.length
+  } else {
+    const size = input.kind === 'file' ? input.file.size : input.bytes.byteLength
+    stats.bytes = size
+    if (size > maxBytes) {
+      issues.forFile('error', 'fileTooLarge', { size: formatBytes(size), max: formatBytes(maxBytes) })
+      return failed()
+    }
+    if (input.kind === 'file') {
+      type = input.file.type
+      bytes = new Uint8Array(await input.file.arrayBuffer())
+    } else {
+      type = input.type ?? ''
+      bytes = input.bytes instanceof Uint8Array ? input.bytes : new Uint8Array(input.bytes)
+    }
+  }
+  if (text !== null && text.length > maxBytes) {
+    issues.forFile('error', 'fileTooLarge', { size: formatBytes(text.length), max: formatBytes(maxBytes) })
+    return failed()
+  }
+  checkAbort()
+
+  const detected = detectFormat(file, bytes, type, options.format)
+  if (detected === 'xls') {
+    issues.forFile('error', 'legacyXls')
+    return failed()
+  }
+  if (detected === 'unknown') {
+    issues.forFile('error', 'unsupportedFormat', { name: file })
+    return failed()
+  }
+
+  // --- Spreadsheet or text.
+  let source: RecordSource
+  if (detected === 'xlsx') {
+    stats.format = 'xlsx'
+    const maxXlsx = options.maxXlsxBytes ?? MAX_XLSX_BYTES
+    if (bytes === null) {
+      issues.forFile('error', 'unsupportedFormat', { name: file })
+      return failed()
+    }
+    if (bytes.byteLength > maxXlsx) {
+      issues.forFile('error', 'fileTooLarge', { size: formatBytes(bytes.byteLength), max: formatBytes(maxXlsx) })
+      return failed()
+    }
+    try {
+      source = sheetSource(await readXlsxRows(bytes))
+    } catch (err) {
+      if (err instanceof XlsxReadError && err.reason === 'legacyXls') issues.forFile('error', 'legacyXls')
+      else issues.forFile('error', 'fileUnreadable', { reason: err instanceof Error ? err.message : String(err) })
+      return failed()
+    }
+  } else {
+    if (text === null && bytes !== null) {
+      const decoded = decodeBytes(bytes)
+      text = decoded.text
+      stats.encoding = decoded.encoding
+      if (decoded.replacements > 0)
+        issues.forFile('warning', 'encodingDamaged', { count: decoded.replacements, encoding: decoded.encoding })
+    }
+    bytes = null // the text is all that is needed from here on
+    const body = text ?? ''
+    const looksJson = /^\s*[{[]/.test(body.slice(0, 64))
+    if (detected === 'json' || (detected === 'delimited' && looksJson)) {
+      return importJson(body)
+    }
+    const delimiter: Delimiter = detected === 'tsv' ? '\t' : detected === 'csv' ? sniffCsv(body) : sniffDelimiter(body)
+    stats.delimiter = delimiter
+    stats.format = delimiter === '\t' ? 'tsv' : 'csv'
+    source = delimitedSource(body, delimiter)
+  }
+
+  // --- Header row: the first row that is not blank.
+  let header: { cells: string[]; row: number } | null = null
+  for (let record = source.next(); record !== null; record = source.next()) {
+    if (!isBlankRecord(record.cells)) {
+      header = record
+      break
+    }
+  }
+  if (header === null) {
+    issues.forFile('error', 'emptyTable')
+    return failed()
+  }
+  const headers = header.cells.map((h) => h.trim())
+  const suggestion = suggestMapping(headers)
+  const mapping = options.mapping ? headers.map((_, i) => options.mapping?.[i] ?? null) : suggestion.mapping
+  const mappingState = { headers, mapping, signature: headerSignature(headers), suggestion }
+  const preview: PreviewRow[] = []
+  const keepPreview = (cells: string[], row: number): void => {
+    if (preview.length < previewLimit) preview.push({ row, cells, status: 'ok' })
+  }
+  const finalPreview = (): PreviewRow[] => preview.map((p) => ({ ...p, status: issues.status(p.row) }))
+
+  const check = checkMapping(headers, mapping)
+  const needsStep = !options.mapping && (!suggestion.confident && !(options.acceptSuggestedMapping && check.ok))
+  if (needsStep || !check.ok) {
+    for (const field of check.missing) issues.forFile('error', 'missingColumn', { field })
+    for (const d of check.duplicates)
+      issues.forFile('error', 'duplicateColumn', { field: d.field, columns: d.columns.map((c) => headers[c] ?? String(c + 1)).join('、') })
+    // Enough rows for the mapping step to show what each column holds.
+    for (let record = source.next(); record !== null && preview.length < previewLimit; record = source.next()) {
+      if (!isBlankRecord(record.cells)) keepPreview(record.cells, record.row)
+    }
+    return finishResult({
+      status: options.mapping ? 'failed' : 'needs-mapping',
+      dataset: null,
+      preview: { headers, rows: finalPreview() },
+      mapping: mappingState,
+    })
+  }
+  for (const i of check.ignored) issues.forFile('warning', 'ignoredColumn', { column: headers[i] ?? String(i + 1) })
+
+  // --- Rows.
+  const mapper = createInterchangeMapper(headers, mapping, issues, {
+    file,
+    ...(options.datasetName ? { datasetName: options.datasetName } : {}),
+    ...(options.periodContext ? { periodContext: options.periodContext } : {}),
+  })
+  progress({ phase: 'parsing', rows: 0, fraction: source.fraction() })
+  for (let record = source.next(); record !== null; record = source.next()) {
+    if (isBlankRecord(record.cells)) {
+      stats.blankRows++
+      continue
+    }
+    stats.dataRows++
+    if (stats.dataRows > maxRows) {
+      issues.forFile('error', 'tooManyRows', { max: maxRows })
+      return finishResult({ status: 'failed', dataset: null, preview: { headers, rows: finalPreview() }, mapping: mappingState })
+    }
+    keepPreview(record.cells, record.row)
+    if (source.lastUnclosed()) {
+      issues.row('error', 'unclosedQuote', record.row, undefined, undefined)
+    } else {
+      mapper.addRow(record.cells, record.row)
+    }
+    if (stats.dataRows % progressEvery === 0) {
+      checkAbort()
+      progress({ phase: 'parsing', rows: stats.dataRows, fraction: source.fraction() })
+    }
+  }
+  checkAbort()
+  progress({ phase: 'mapping', rows: stats.dataRows, fraction: null })
+  const mapped = mapper.finish()
+  checkAbort()
+  progress({ phase: 'validating', rows: stats.dataRows, fraction: 0 })
+  const columnHeaders = new Map<InterchangeField, string>()
+  mapping.forEach((field, i) => {
+    if (field !== null && !columnHeaders.has(field)) columnHeaders.set(field, headers[i] ?? field)
+  })
+  // The text and the reader are not needed any more (the mapped rows hold what is left).
+  text = null
+  source = sheetSource([])
+  const validated = validateMappedDataset(mapped, columnHeaders, issues, (fraction) =>
+    progress({ phase: 'validating', rows: stats.dataRows, fraction }),
+  )
+  checkAbort()
+
+  const dataset = validated.dataset && validated.dataset.observations.length > 0 ? validated.dataset : null
+  if (dataset === null && !issues.listed.some((i) => i.code === 'noValidRows')) {
+    issues.forFile('error', stats.dataRows === 0 ? 'emptyTable' : 'noValidRows')
+  }
+  stats.validRows = validated.validRows
+  if (dataset) {
+    stats.subjects = dataset.subjects.length
+    stats.indicators = dataset.indicators.length
+    stats.documents = dataset.documents.length
+    stats.observations = dataset.observations.length
+  }
+  return finishResult({
+    status: dataset ? 'ok' : 'failed',
+    dataset,
+    preview: { headers, rows: finalPreview() },
+    mapping: mappingState,
+  })
+
+  /** A .csv file is comma-separated unless its first lines clearly say otherwise (Excel in some locales writes ";"). */
+  function sniffCsv(body: string): Delimiter {
+    const sniffed = sniffDelimiter(body)
+    return sniffed === '\t' || sniffed === ';' ? sniffed : ','
+  }
+
+  function importJson(body: string): ImportResult {
+    stats.format = 'json'
+    progress({ phase: 'validating', rows: 0, fraction: null })
+    const parsed = parseJsonSafely(body)
+    if (!parsed.ok) {
+      if (parsed.reason === 'forbiddenKey') issues.forFile('error', 'forbiddenKey', { key: parsed.key })
+      else issues.forFile('error', 'jsonSyntax', { reason: parsed.message })
+      return failed()
+    }
+    const result = validateDatasetValue(parsed.value, file)
+    for (const issue of result.issues) issues.add(issue)
+    const dataset = result.dataset
+    if (dataset) {
+      stats.subjects = dataset.subjects.length
+      stats.indicators = dataset.indicators.length
+      stats.documents = dataset.documents.length
+      stats.observations = dataset.observations.length
+      stats.validRows = dataset.observations.length
+    }
+    return finishResult({ status: dataset ? 'ok' : 'failed', dataset, preview: { headers: [], rows: [] }, mapping: null })
+  }
+}

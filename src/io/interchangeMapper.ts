@@ -1,0 +1,663 @@
+/**
+ * Rows of the interchange table → a dataset in the file format that `validateDatasetValue` reads.
+ *
+ * Rows are added one at a time (`addRow`) and checked cell by cell as they arrive, so a caller can
+ * read a 500,000-row file without keeping its raw cells; only a compact record of each good row is
+ * kept. `finish` then does what needs every row: the region hierarchy (a parent named in one row
+ * may be the region of another), duplicates, documents, and ids.
+ *
+ * Ids are deterministic: a region's id is a hash of its name and its parent's name, an indicator's
+ * of its name, an observation's of (region, indicator, period). The same table imported twice gives
+ * the same ids, so merging and "replace matching rows" line up.
+ *
+ * Row numbers are those a spreadsheet shows: the header row is row 1 when the table starts at the
+ * top. Every issue names the row, the column header as written in the file, and the cell.
+ */
+import type * as v from 'valibot'
+import type {
+  CategoryId,
+  Direction,
+  EvidenceField,
+  IndicatorKind,
+  LocalizedText,
+  Qualifier,
+  SubjectLevel,
+  YearMonth,
+} from '../domain/model'
+import { parsePeriod, periodKey, type PeriodContext } from '../domain/period'
+import { parseUnit, type ParsedUnit } from '../domain/units'
+import type { datasetSchema } from './datasetSchema'
+import type { IssueCollector } from './importResult'
+import { compileMapping, headerUnits, type ColumnMapping, type InterchangeField } from './interchangeColumns'
+import {
+  inferKind,
+  inferLevel,
+  isBlankCell,
+  parseCategory,
+  parseDirection,
+  parseFigure,
+  parseGrowth,
+  parseLevel,
+  parseRank,
+  type Figure,
+} from './interchangeValues'
+import { stableHash, stableId } from './stableHash'
+import { quoteStates } from './validateDataset'
+
+/** The dataset as a file holds it (periods as keys), i.e. what `validateDatasetValue` accepts. */
+export type DatasetFile = v.InferInput<typeof datasetSchema>
+type ObservationFile = DatasetFile['observations'][number]
+type SubjectFile = DatasetFile['subjects'][number]
+type IndicatorFile = DatasetFile['indicators'][number]
+type DocumentFile = DatasetFile['documents'][number]
+
+export interface MapperOptions {
+  /** File name as the user knows it: names the dataset and every issue. */
+  file: string
+  /** The dataset's name; the file name without its extension by default. */
+  datasetName?: LocalizedText
+  /** The year (and for "今年以来" the month) that relative periods such as "上半年" belong to. */
+  periodContext?: PeriodContext
+}
+
+/** The mapped dataset, with the row each record came from so later issues can point at rows. */
+export interface MappedDataset {
+  value: DatasetFile
+  observationRows: number[]
+  subjectRows: number[]
+  indicatorRows: number[]
+  documentRows: number[]
+}
+
+/** Maximum length of a quote in the dataset format. */
+const MAX_QUOTE = 500
+/** Whitespace inside names is collapsed so "大市口 街道" and "大市口街道" are one region. */
+const SPACES = /\s+/g
+
+/** What is kept of a good row until `finish`. Strings are interned, so 500,000 rows share them. */
+interface PendingRow {
+  row: number
+  region: string
+  parent: string
+  level: SubjectLevel | null
+  indicator: string
+  period: string
+  periodEnd: YearMonth
+  targetPeriod: string | null
+  actual: number | null
+  actualUpper: number | null
+  qualifier: Qualifier | null
+  target: number | null
+  yoy: number | null
+  rank: number | null
+  source: string | null
+  quote: string | null
+  /** Set by `finish` once regions are resolved. */
+  subject?: SubjectDraft
+}
+
+interface IndicatorDraft {
+  id: string
+  name: string
+  unit: string
+  unitText: string
+  kind: IndicatorKind
+  category: CategoryId | null
+  categoryText: string
+  direction: Direction | null
+  directionText: string
+  firstRow: number
+}
+
+interface SubjectDraft {
+  key: string
+  id: string
+  name: string
+  parentName: string
+  parentId: string | null
+  level: SubjectLevel | null
+  levelText: string
+  firstRow: number
+}
+
+function baseName(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? file
+  const dot = name.lastIndexOf('.')
+  return (dot > 0 ? name.slice(0, dot) : name).trim() || file
+}
+
+/**
+ * Caches a cell reader by the cell's text. Tables repeat the same units, periods, categories and
+ * often the same figures thousands of times; reading each distinct text once makes mapping a
+ * 500,000-row table several times faster. The cache stops growing at `limit` entries so a table of
+ * all-distinct values costs no more memory than it saves.
+ */
+function memoize<T>(read: (text: string) => T, limit = 50_000): (text: string) => T {
+  const cache = new Map<string, T>()
+  return (text) => {
+    const hit = cache.get(text)
+    if (hit !== undefined || cache.has(text)) return hit as T
+    const value = read(text)
+    if (cache.size < limit) cache.set(text, value)
+    return value
+  }
+}
+
+function subjectKey(name: string, parent: string): string {
+  return `${name}\u0000${parent}`
+}
+
+export interface InterchangeMapper {
+  /** Checks one row and keeps it if it has no error. `cells` in column order, `row` as a spreadsheet numbers it. */
+  addRow(cells: readonly string[], row: number): void
+  /** Builds the dataset from the rows kept so far. Call once. */
+  finish(): MappedDataset
+  /** Rows kept so far. */
+  readonly keptRows: number
+}
+
+export function createInterchangeMapper(
+  headers: readonly string[],
+  mapping: ColumnMapping,
+  issues: IssueCollector,
+  options: MapperOptions,
+): InterchangeMapper {
+  // Column index of each field (-1: not in the table), looked up once instead of per cell.
+  const probe = compileMapping(mapping)([])
+  const col = (field: InterchangeField): number => probe.column(field)
+  const C = {
+    region: col('region'),
+    parent: col('parent'),
+    level: col('level'),
+    indicator: col('indicator'),
+    category: col('category'),
+    unit: col('unit'),
+    period: col('period'),
+    target: col('target'),
+    targetPeriod: col('target_period'),
+    actual: col('actual'),
+    yoy: col('yoy'),
+    rank: col('rank'),
+    better: col('better'),
+    source: col('source'),
+    quote: col('quote'),
+  }
+  const columnName = (field: InterchangeField): string => {
+    const i = col(field)
+    return i >= 0 ? (headers[i] ?? field) : field
+  }
+  const units = headerUnits(headers, mapping)
+  const targetHint = C.target >= 0 ? (units.get(C.target) ?? null) : null
+  const actualHint = C.actual >= 0 ? (units.get(C.actual) ?? null) : null
+  const anyHint = targetHint ?? actualHint
+
+  const strings = new Map<string, string>()
+  const intern = (s: string): string => {
+    const known = strings.get(s)
+    if (known !== undefined) return known
+    strings.set(s, s)
+    return s
+  }
+
+  const pending: PendingRow[] = []
+  const indicators = new Map<string, IndicatorDraft>()
+
+  const readUnit = memoize(parseUnit)
+  const readPeriod = memoize((text) => {
+    const p = parsePeriod(text, options.periodContext)
+    return p === null ? null : { key: periodKey(p), end: p.end }
+  })
+  const readGrowth = memoize(parseGrowth)
+  const readRank = memoize(parseRank)
+  const readLevel = memoize(parseLevel)
+  const readCategory = memoize(parseCategory)
+  const readDirection = memoize(parseDirection)
+  const readName = memoize((text) => intern(text.trim().replace(SPACES, '')))
+  // Figures depend on the row's unit too: one cache per unit (few distinct units per table).
+  const figureReaders = new Map<ParsedUnit, (text: string) => ReturnType<typeof parseFigure>>()
+  const readFigure = (text: string, unit: ParsedUnit): ReturnType<typeof parseFigure> => {
+    let reader = figureReaders.get(unit)
+    if (!reader) {
+      reader = memoize((t) => parseFigure(t, unit), 20_000)
+      figureReaders.set(unit, reader)
+    }
+    return reader(text)
+  }
+
+  // State of the row being read. Kept outside `addRow` so that reading a row allocates no closures:
+  // at 500,000 rows, garbage is what costs time.
+  let cells: readonly string[] = []
+  let row = 0
+  let failed = false
+  const cell = (column: number): string => (column < 0 ? '' : (cells[column] ?? ''))
+  type Code = Parameters<IssueCollector['row']>[1]
+  function error(code: Code, field: InterchangeField | undefined, column: number, params?: Record<string, string | number>): void {
+    failed = true
+    issues.row('error', code, row, field === undefined ? undefined : columnName(field), column < 0 ? undefined : cell(column), params)
+  }
+  function warn(code: Code, field: InterchangeField | undefined, column: number, params?: Record<string, string | number>): void {
+    issues.row('warning', code, row, field === undefined ? undefined : columnName(field), column < 0 ? undefined : cell(column), params)
+  }
+  function figure(field: 'actual' | 'target', column: number, unit: ParsedUnit | null): Figure | null {
+    const text = cell(column)
+    if (isBlankCell(text) || unit === null) return null // no unit at all is reported once, for the unit column
+    const result = readFigure(text, unit)
+    if (!result.ok) {
+      error(result.code, field, column, result.params)
+      return null
+    }
+    return result.value
+  }
+
+  function addRow(rowCells: readonly string[], rowNumber: number): void {
+    cells = rowCells
+    row = rowNumber
+    failed = false
+
+    if (cells.length > headers.length) {
+      let extra = 0
+      for (let i = headers.length; i < cells.length; i++) if ((cells[i] ?? '').trim() !== '') extra++
+      if (extra > 0) warn('extraCells', undefined, -1, { count: extra })
+    }
+
+    const region = readName(cell(C.region))
+    if (region === '') error('requiredCell', 'region', C.region, { field: 'region' })
+    const indicator = readName(cell(C.indicator))
+    if (indicator === '') error('requiredCell', 'indicator', C.indicator, { field: 'indicator' })
+
+    // The unit: the row's unit column, else a unit written in a figure column's header ("目标（亿元）").
+    const unitText = cell(C.unit).trim()
+    let rowUnit: ParsedUnit | null = null
+    if (!isBlankCell(unitText)) {
+      rowUnit = readUnit(unitText)
+      if (rowUnit === null) error('badUnit', 'unit', C.unit)
+    } else if (anyHint === null) {
+      error('requiredCell', 'unit', C.unit, { field: 'unit' })
+    }
+    const baseUnit = rowUnit ?? anyHint?.unit ?? null
+
+    let period: { key: string; end: YearMonth } | null = null
+    const periodText = cell(C.period).trim()
+    if (periodText === '') error('requiredCell', 'period', C.period, { field: 'period' })
+    else {
+      period = readPeriod(periodText)
+      if (period === null) error('period', 'period', C.period)
+    }
+    let targetPeriod: string | null = null
+    const targetPeriodText = cell(C.targetPeriod).trim()
+    if (!isBlankCell(targetPeriodText)) {
+      targetPeriod = readPeriod(targetPeriodText)?.key ?? null
+      if (targetPeriod === null) error('period', 'target_period', C.targetPeriod)
+    }
+
+    const actual = figure('actual', C.actual, rowUnit ?? actualHint?.unit ?? baseUnit)
+    const target = figure('target', C.target, rowUnit ?? targetHint?.unit ?? baseUnit)
+    if (target !== null && target.qualifier !== null)
+      warn('qualifierIgnored', 'target', C.target, { field: 'target', number: target.value })
+
+    let yoy: number | null = null
+    const yoyText = cell(C.yoy)
+    if (!isBlankCell(yoyText)) {
+      const result = readGrowth(yoyText)
+      if (!result.ok) error(result.code, 'yoy', C.yoy, result.params)
+      else {
+        yoy = result.value.value
+        if (result.value.qualifier !== null) warn('qualifierIgnored', 'yoy', C.yoy, { field: 'yoy', number: yoy })
+      }
+    }
+
+    let rank: number | null = null
+    const rankText = cell(C.rank)
+    if (!isBlankCell(rankText)) {
+      const result = readRank(rankText)
+      if (!result.ok) error(result.code, 'rank', C.rank, result.params)
+      else rank = result.value
+    }
+
+    // Vocabulary columns: an unknown word is a warning and the default applies.
+    let level: SubjectLevel | null = null
+    const levelText = cell(C.level)
+    if (!isBlankCell(levelText)) {
+      const result = readLevel(levelText)
+      if (result.ok) level = result.value
+      else warn('enum', 'level', C.level, result.params)
+    }
+    let category: CategoryId | null = null
+    const categoryText = cell(C.category).trim()
+    if (!isBlankCell(categoryText)) {
+      const result = readCategory(categoryText)
+      if (result.ok) category = result.value
+      else warn('enum', 'category', C.category, result.params)
+    }
+    let direction: Direction | null = null
+    const directionText = cell(C.better).trim()
+    if (!isBlankCell(directionText)) {
+      const result = readDirection(directionText)
+      if (result.ok) direction = result.value
+      else warn('enum', 'better', C.better, result.params)
+    }
+
+    const sourceText = cell(C.source)
+    const source = isBlankCell(sourceText) ? null : intern(sourceText.trim())
+    const quoteText = cell(C.quote)
+    let quote: string | null = isBlankCell(quoteText) ? null : quoteText.trim().replace(SPACES, ' ')
+    if (quote !== null && quote.length > MAX_QUOTE) {
+      issues.row('warning', 'quoteLength', row, columnName('quote'), `${quote.slice(0, 60)}…`)
+      quote = null
+    }
+
+    if (!failed && actual === null && target === null && yoy === null && rank === null) error('noFigures', undefined, -1)
+
+    // The indicator: its base unit is fixed by the first row that names it.
+    if (!failed && baseUnit !== null) {
+      const known = indicators.get(indicator)
+      if (!known) {
+        indicators.set(indicator, {
+          id: stableId('i', indicator),
+          name: indicator,
+          unit: baseUnit.unit,
+          unitText: unitText || anyHint?.text || baseUnit.unit,
+          kind: inferKind(baseUnit.unit, indicator),
+          category,
+          categoryText,
+          direction,
+          directionText,
+          firstRow: row,
+        })
+      } else if (known.unit !== baseUnit.unit) {
+        error('unitConflict', 'unit', C.unit, { indicator, first: known.unitText, firstRow: known.firstRow })
+      } else {
+        if (category !== null) {
+          if (known.category === null) {
+            known.category = category
+            known.categoryText = categoryText
+          } else if (known.category !== category)
+            warn('attributeConflict', 'category', C.category, { field: 'category', first: known.categoryText, firstRow: known.firstRow })
+        }
+        if (direction !== null) {
+          if (known.direction === null) {
+            known.direction = direction
+            known.directionText = directionText
+          } else if (known.direction !== direction)
+            warn('attributeConflict', 'better', C.better, { field: 'better', first: known.directionText, firstRow: known.firstRow })
+        }
+      }
+    }
+
+    if (failed || period === null) return
+    pending.push({
+      row,
+      region,
+      parent: readName(cell(C.parent)),
+      level,
+      indicator,
+      period: period.key,
+      periodEnd: period.end,
+      targetPeriod,
+      actual: actual?.value ?? null,
+      actualUpper: actual?.upper ?? null,
+      qualifier: actual?.qualifier ?? null,
+      target: target?.value ?? null,
+      yoy,
+      rank,
+      source,
+      quote,
+    })
+  }
+
+  function finish(): MappedDataset {
+    const rejected = new Set<number>()
+
+    // --- Regions. A region is (name, parent name); a row that leaves the parent blank means the
+    // region of that name when there is only one.
+    const parentsOf = new Map<string, Set<string>>()
+    for (const p of pending) {
+      if (p.parent === '') continue
+      const set = parentsOf.get(p.region)
+      if (set) set.add(p.parent)
+      else parentsOf.set(p.region, new Set([p.parent]))
+    }
+    const subjects = new Map<string, SubjectDraft>()
+    const byName = new Map<string, SubjectDraft[]>()
+    const addSubject = (name: string, parent: string, level: SubjectLevel | null, levelText: string, row: number): SubjectDraft => {
+      const key = subjectKey(name, parent)
+      const draft: SubjectDraft = {
+        key,
+        id: stableId('s', name, parent),
+        name,
+        parentName: parent,
+        parentId: null,
+        level,
+        levelText,
+        firstRow: row,
+      }
+      subjects.set(key, draft)
+      const list = byName.get(name)
+      if (list) list.push(draft)
+      else byName.set(name, [draft])
+      return draft
+    }
+    for (const p of pending) {
+      let parent = p.parent
+      if (parent === '') {
+        const parents = parentsOf.get(p.region)
+        if (parents && parents.size > 1) {
+          issues.row('error', 'ambiguousRegion', p.row, columnName('region'), p.region, { parents: [...parents].join('、') })
+          rejected.add(p.row)
+          continue
+        }
+        if (parents && parents.size === 1) parent = [...parents][0] ?? ''
+      }
+      const levelText = p.level ?? ''
+      let draft = subjects.get(subjectKey(p.region, parent))
+      if (!draft) draft = addSubject(p.region, parent, p.level, levelText, p.row)
+      else if (p.level !== null) {
+        if (draft.level === null) {
+          draft.level = p.level
+          draft.levelText = levelText
+        } else if (draft.level !== p.level)
+          issues.row('warning', 'attributeConflict', p.row, columnName('level'), p.level, {
+            field: 'level',
+            first: draft.levelText,
+            firstRow: draft.firstRow,
+          })
+      }
+      p.subject = draft
+    }
+    // Parents: the one region of that name, or a new top-level region when no row describes it.
+    for (const draft of [...subjects.values()]) {
+      if (draft.parentName === '') continue
+      const candidates = byName.get(draft.parentName) ?? []
+      if (candidates.length === 0) {
+        draft.parentId = addSubject(draft.parentName, '', null, '', draft.firstRow).id
+      } else if (candidates.length === 1) {
+        draft.parentId = candidates[0]?.id ?? null
+      } else {
+        issues.row('warning', 'ambiguousParent', draft.firstRow, columnName('parent'), draft.parentName)
+      }
+    }
+    // A parent chain that loops (A under B, B under A) is cut where it closes.
+    const byId = new Map([...subjects.values()].map((d) => [d.id, d]))
+    for (const draft of subjects.values()) {
+      const chain = [draft.name]
+      let cursor = draft.parentId
+      let steps = 0
+      while (cursor !== null && steps++ <= subjects.size) {
+        const up = byId.get(cursor)
+        if (!up) break
+        chain.push(up.name)
+        if (up === draft) {
+          issues.row('warning', 'parentCycle', draft.firstRow, columnName('parent'), draft.parentName, { chain: chain.join(' → ') })
+          draft.parentId = null
+          break
+        }
+        cursor = up.parentId
+      }
+    }
+
+    // --- Documents: one per source text; quotes without a source are vouched for by the file itself.
+    const fileSource = `\u0000file:${options.file}`
+    const documents = new Map<string, { doc: DocumentFile; latest: number; firstRow: number }>()
+    const documentFor = (source: string, end: YearMonth, row: number): string => {
+      const known = documents.get(source)
+      const month = end.year * 12 + end.month - 1
+      if (known) {
+        if (month > known.latest) {
+          known.latest = month
+          known.doc.published = `${end.year}-${String(end.month).padStart(2, '0')}`
+        }
+        return known.doc.id
+      }
+      const isFile = source === fileSource
+      const title = isFile ? options.file : source
+      const url = !isFile && /^https?:\/\/\S+$/i.test(source) && source.length <= 2000 ? source : null
+      const doc: DocumentFile = {
+        id: stableId('d', source),
+        title: { zh: title, en: title },
+        publisher: { zh: '导入的表格', en: 'Imported table' },
+        published: `${end.year}-${String(end.month).padStart(2, '0')}`,
+        dateNote: {
+          zh: '表格未给出发布日期：按引用它的数据中最晚的期间计。',
+          en: 'The table gives no publication date: taken as the latest period of the figures citing it.',
+        },
+        url,
+      }
+      documents.set(source, { doc, latest: month, firstRow: row })
+      return doc.id
+    }
+
+    // --- Observations, one per (region, indicator, period).
+    const observations: ObservationFile[] = []
+    const observationRows: number[] = []
+    const seen = new Map<string, { key: string; row: number }>()
+    const usedIndicators = new Set<string>()
+    for (const p of pending) {
+      if (rejected.has(p.row)) continue
+      const subject = p.subject
+      const indicator = indicators.get(p.indicator)
+      if (!subject || !indicator) continue
+      // The id is the hash of the (region, indicator, period) key, so one map by id finds both
+      // duplicate rows (same key) and, should it ever happen, two keys with the same hash.
+      const key = `${subject.id}\u001f${indicator.id}\u001f${p.period}`
+      let id = `o-${stableHash(key)}`
+      let first = seen.get(id)
+      if (first !== undefined && first.key === key) {
+        issues.row('error', 'duplicateRow', p.row, undefined, undefined, {
+          firstRow: first.row,
+          key: `${p.region} · ${p.indicator} · ${p.period}`,
+        })
+        continue
+      }
+      for (let salt = 1; first !== undefined; salt++) {
+        id = `o-${stableHash(key, salt)}`
+        first = seen.get(id)
+      }
+      seen.set(id, { key, row: p.row })
+
+      const evidence: ObservationFile['evidence'] = []
+      if (p.quote !== null) {
+        const figures: Array<[EvidenceField, number | null]> = [
+          ['actual', p.actual],
+          ['target', p.target],
+          ['yoy', p.yoy],
+          ['rank', p.rank],
+        ]
+        for (const [field, value] of figures) {
+          if (value !== null && quoteStates(p.quote, field, value)) evidence.push({ field, quote: p.quote })
+        }
+        if (evidence.length === 0) issues.row('warning', 'quoteUnmatched', p.row, columnName('quote'), p.quote)
+      }
+      const source = p.source ?? (evidence.length > 0 ? fileSource : null)
+      const documentId = source === null ? null : documentFor(source, p.periodEnd, p.row)
+
+      usedIndicators.add(indicator.id)
+      observations.push({
+        id,
+        subjectId: subject.id,
+        indicatorId: indicator.id,
+        period: p.period,
+        actual: p.actual,
+        actualUpper: p.actualUpper,
+        qualifier: p.qualifier,
+        target: p.target,
+        targetPeriod: p.targetPeriod,
+        yoy: p.yoy,
+        rank: p.rank,
+        // A rank is counted among the region's siblings: within its parent.
+        rankScopeId: p.rank !== null ? subject.parentId : null,
+        documentId,
+        evidence,
+      })
+      observationRows.push(p.row)
+    }
+
+    // --- Only what the observations use (and the regions above them) goes into the dataset.
+    const usedSubjects = new Set<string>()
+    for (const o of observations) {
+      let cursor: string | null = o.subjectId
+      while (cursor !== null && !usedSubjects.has(cursor)) {
+        usedSubjects.add(cursor)
+        cursor = byId.get(cursor)?.parentId ?? null
+      }
+    }
+    const subjectList: SubjectFile[] = []
+    const subjectRows: number[] = []
+    for (const d of subjects.values()) {
+      if (!usedSubjects.has(d.id)) continue
+      subjectList.push({
+        id: d.id,
+        level: d.level ?? inferLevel(d.name),
+        name: { zh: d.name, en: d.name },
+        parentId: d.parentId,
+      })
+      subjectRows.push(d.firstRow)
+    }
+    const indicatorList: IndicatorFile[] = []
+    const indicatorRows: number[] = []
+    for (const d of indicators.values()) {
+      if (!usedIndicators.has(d.id)) continue
+      indicatorList.push({
+        id: d.id,
+        name: { zh: d.name, en: d.name },
+        // The category column is optional; economy is the commonest group in these reports.
+        category: d.category ?? 'economy',
+        unit: d.unit,
+        kind: d.kind,
+        direction: d.direction ?? 'higher',
+      })
+      indicatorRows.push(d.firstRow)
+    }
+    const documentList: DocumentFile[] = []
+    const documentRows: number[] = []
+    for (const { doc, firstRow } of documents.values()) {
+      documentList.push(doc)
+      documentRows.push(firstRow)
+    }
+
+    // The compact rows are not needed any more: let them go before validation doubles the data.
+    pending.length = 0
+    const name = options.datasetName ?? { zh: baseName(options.file), en: baseName(options.file) }
+    return {
+      value: {
+        schemaVersion: 1,
+        name,
+        documents: documentList,
+        subjects: subjectList,
+        indicators: indicatorList,
+        observations,
+      },
+      observationRows,
+      subjectRows,
+      indicatorRows,
+      documentRows,
+    }
+  }
+
+  return {
+    addRow,
+    finish,
+    get keptRows() {
+      return pending.length
+    },
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * `?data=URL`: officials share links to tables on an intranet server. The link is loaded instead of
+ * the default dataset, through the same reading and validation as an imported file.
+ *
+ * Only same-origin (or relative) http(s) URLs are fetched: a link that could point anywhere would
+ * let anyone make the dashboard show their numbers under the host's name, or probe the reader's
+ * network. Requests carry same-origin credentials only and may not be redirected off the origin.
+ *
+ * This function changes nothing: it returns a dataset or issues, and the caller switches data
+ * only when a dataset comes back. Any failure (refused URL, 404, timeout, bad JSON, wrong schema,
+ * a table with no valid row) returns issues and no dataset, so the current data stays.
+ */
+import type { Dataset } from '../domain/model'
+import { MAX_IMPORT_BYTES, formatBytes } from './importLimits'
+import { runImport, type ImportInput, type ImportOptions } from './importPipeline'
+import type { ImportResult } from './importResult'
+import type { ValidationIssue } from './validationIssue'
+
+export const DEFAULT_URL_TIMEOUT_MS = 15_000
+
+export interface LoadFromUrlOptions {
+  /** The page's own URL (`location.href`): resolves relative links and defines "same origin". */
+  baseUrl: string
+  fetch?: typeof fetch
+  timeoutMs?: number
+  maxBytes?: number
+  /** How to read the fetched bytes. Default: `runImport` here; pass the worker client's for big tables. */
+  parse?: (input: ImportInput, options: ImportOptions) => Promise<ImportResult>
+  importOptions?: ImportOptions
+}
+
+export interface LoadFromUrlResult {
+  /** The dataset to show (valid rows of a table, or a whole valid JSON dataset); null on any failure. */
+  dataset: Dataset | null
+  issues: ValidationIssue[]
+  /** The resolved URL, or the parameter as given when it could not be resolved. */
+  url: string
+  /** The import result, when the file was fetched and read (for stats and preview). */
+  result: ImportResult | null
+}
+
+export type ResolvedDataUrl = { ok: true; url: URL } | { ok: false; url: string }
+
+/** Resolves `?data=` against the page and accepts it only when it stays on the page's origin. */
+export function resolveDataUrl(param: string, baseUrl: string): ResolvedDataUrl {
+  let base: URL
+  let url: URL
+  try {
+    base = new URL(baseUrl)
+    url = new URL(param.trim(), base)
+  } catch {
+    return { ok: false, url: param }
+  }
+  const httpLike = url.protocol === 'http:' || url.protocol === 'https:'
+  // Credentials in the URL ("https://user:pw@host/") are refused even on the same origin.
+  if (!httpLike || url.origin !== base.origin || url.username !== '' || url.password !== '') return { ok: false, url: url.href }
+  return { ok: true, url }
+}
+
+/** The file name a URL names ("/data/街道指标.csv" → "街道指标.csv"), for messages and format detection. */
+function fileNameOf(url: URL): string {
+  const last = url.pathname.split('/').filter(Boolean).pop() ?? url.hostname
+  try {
+    return decodeURIComponent(last)
+  } catch {
+    return last
+  }
+}
+
+export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOptions): Promise<LoadFromUrlResult> {
+  const resolved = resolveDataUrl(param, options.baseUrl)
+  const fail = (issue: Omit<ValidationIssue, 'severity' | 'location'>, url: string, file = url): LoadFromUrlResult => ({
+    dataset: null,
+    issues: [{ severity: 'error', location: { file }, ...issue }],
+    url,
+    result: null,
+  })
+  if (!resolved.ok) return fail({ code: 'urlNotAllowed', params: { url: resolved.url } }, resolved.url)
+
+  const url = resolved.url
+  const href = url.href
+  const name = fileNameOf(url)
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS
+  const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), timeoutMs)
+
+  let bytes: ArrayBuffer
+  let type: string
+  try {
+    const response = await doFetch(href, {
+      signal: controller.signal,
+      credentials: 'same-origin',
+      mode: 'same-origin',
+      redirect: 'follow',
+    })
+    // A redirect that left the origin is refused even where the browser allowed it.
+    if (response.url && new URL(response.url).origin !== url.origin) {
+      return fail({ code: 'urlNotAllowed', params: { url: response.url } }, href, name)
+    }
+    if (!response.ok) {
+      return fail({ code: 'fetchFailed', params: { url: href, reason: `HTTP ${response.status} ${response.statusText}`.trim() } }, href, name)
+    }
+    const declared = Number(response.headers.get('content-length') ?? '')
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      return fail({ code: 'fileTooLarge', params: { size: formatBytes(declared), max: formatBytes(maxBytes) } }, href, name)
+    }
+    type = response.headers.get('content-type') ?? ''
+    // Single-page servers answer a missing file with their index page and status 200.
+    if (/^text\/html\b/i.test(type)) {
+      return fail({ code: 'unsupportedFormat', params: { name: `${name} (${type.split(';')[0] ?? type})` } }, href, name)
+    }
+    bytes = await response.arrayBuffer()
+  } catch (err) {
+    if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
+    return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
+  } finally {
+    clearTimeout(timer)
+  }
+  if (bytes.byteLength > maxBytes) {
+    return fail({ code: 'fileTooLarge', params: { size: formatBytes(bytes.byteLength), max: formatBytes(maxBytes) } }, href, name)
+  }
+
+  const parse = options.parse ?? ((input: ImportInput, opts: ImportOptions) => runImport(input, opts))
+  // No mapping step for a link: guessed columns are accepted, missing required ones fail.
+  const result = await parse({ kind: 'bytes', bytes, name, type }, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
+  return { dataset: result.status === 'ok' ? result.dataset : null, issues: result.issues, url: href, result }
+}

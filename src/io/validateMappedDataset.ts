@@ -1,0 +1,157 @@
+/**
+ * The last gate of a table import: the mapped dataset goes through the same `validateDatasetValue`
+ * as every other dataset (the embedded one, `?data=` links), and what it finds is pointed back at
+ * the rows and columns of the table the user knows, instead of at observations[12].target.
+ *
+ * "Valid rows only": an observation with an error (a rate of 130 %, a target of 0) is left out and
+ * its part is validated again without it, so one bad row never costs the whole table. Errors
+ * outside the observations (which the mapper is built not to produce) fail the import: never a
+ * dataset that the app's own validation would refuse.
+ *
+ * Validation runs in parts: first the regions, indicators and documents with no observations, then
+ * the observations `PART_SIZE` at a time, each with all of them. This reports progress through a
+ * phase that takes seconds at 500,000 rows, and lets each part's input become garbage while the
+ * next is checked. What a part cannot see across parts, duplicate ids and duplicate (region,
+ * indicator, period) keys, the mapper guarantees for the whole table (`interchangeMapper.ts`).
+ */
+import type { Dataset, Observation } from '../domain/model'
+import type { IssueCollector } from './importResult'
+import type { InterchangeField } from './interchangeColumns'
+import type { DatasetFile, MappedDataset } from './interchangeMapper'
+import { validateDatasetValue } from './validateDataset'
+import type { ValidationIssue } from './validationIssue'
+
+/** Observations validated per call of `validateDatasetValue`. */
+export const PART_SIZE = 50_000
+
+/** Which table column a field of a dataset record came from. */
+const COLUMN_OF_FIELD: Readonly<Record<string, Readonly<Record<string, InterchangeField>>>> = {
+  observations: {
+    subjectId: 'region',
+    indicatorId: 'indicator',
+    period: 'period',
+    actual: 'actual',
+    actualUpper: 'actual',
+    qualifier: 'actual',
+    target: 'target',
+    targetPeriod: 'target_period',
+    yoy: 'yoy',
+    rank: 'rank',
+    rankScopeId: 'parent',
+    documentId: 'source',
+    evidence: 'quote',
+  },
+  subjects: { name: 'region', level: 'level', parentId: 'parent' },
+  indicators: { name: 'indicator', unit: 'unit', category: 'category', direction: 'better', kind: 'unit' },
+  documents: { title: 'source', url: 'source', published: 'period' },
+}
+
+export interface ValidatedImport {
+  dataset: Dataset | null
+  /** Rows whose observation is in the dataset. */
+  validRows: number
+}
+
+type ObservationFile = DatasetFile['observations'][number]
+
+/**
+ * Validates a mapped table, reports every issue at its row and column (through `issues`), and
+ * returns the dataset of the valid rows, or null when the regions, indicators or documents
+ * themselves are invalid. `onProgress` receives 0..1 as parts are done.
+ */
+export function validateMappedDataset(
+  mapped: MappedDataset,
+  headers: ReadonlyMap<InterchangeField, string>,
+  issues: IssueCollector,
+  onProgress?: (fraction: number) => void,
+): ValidatedImport {
+  const value = mapped.value
+  let withoutQuote = 0
+
+  /** Reports one issue at its table row; `rowOf` maps the issue's record index to a row number. */
+  const report = (issue: ValidationIssue, rowOf: (collection: string, index: number) => number | undefined): void => {
+    if (issue.code === 'figureWithoutEvidence') {
+      // One per figure of every sourced row: said once for the table instead of flooding the list.
+      withoutQuote++
+      return
+    }
+    const path = issue.location.path ?? []
+    const collection = String(path[0] ?? '')
+    const row = typeof path[1] === 'number' ? rowOf(collection, path[1]) : undefined
+    const field = path[2] === undefined ? undefined : COLUMN_OF_FIELD[collection]?.[String(path[2])]
+    const column = field === undefined ? undefined : (headers.get(field) ?? field)
+    const cell = issue.params.value
+    issues.add({
+      ...issue,
+      location: {
+        ...issue.location,
+        ...(row !== undefined ? { row } : {}),
+        ...(column !== undefined ? { column } : {}),
+        ...(cell !== undefined && row !== undefined ? { cell: String(cell) } : {}),
+      },
+    })
+  }
+  const headerRows = (collection: string, index: number): number | undefined => {
+    if (collection === 'subjects') return mapped.subjectRows[index]
+    if (collection === 'indicators') return mapped.indicatorRows[index]
+    if (collection === 'documents') return mapped.documentRows[index]
+    return undefined
+  }
+
+  // 1. Regions, indicators, documents.
+  const head = validateDatasetValue({ ...value, observations: [] }, issues.file)
+  for (const issue of head.issues) report(issue, headerRows)
+  if (head.dataset === null) {
+    if (withoutQuote > 0) issues.forFile('warning', 'figuresWithoutQuote', { count: withoutQuote })
+    return { dataset: null, validRows: 0 }
+  }
+
+  // 2. Observations, part by part. Issues outside the observations were reported in step 1.
+  const all = value.observations
+  const output: Observation[] = []
+  let rejected = 0
+  for (let start = 0; start < all.length; start += PART_SIZE) {
+    let part: ObservationFile[] = all.slice(start, start + PART_SIZE)
+    let rows = mapped.observationRows.slice(start, start + PART_SIZE)
+    const observationRows = (collection: string, index: number): number | undefined =>
+      collection === 'observations' ? rows[index] : undefined
+    let result = validateDatasetValue({ ...value, observations: part }, issues.file)
+    const bad = new Set<number>()
+    for (const issue of result.issues) {
+      const path = issue.location.path ?? []
+      if (path[0] !== 'observations') continue
+      report(issue, observationRows)
+      if (issue.severity === 'error' && typeof path[1] === 'number') bad.add(path[1])
+    }
+    if (bad.size > 0) {
+      rejected += bad.size
+      part = part.filter((_, i) => !bad.has(i))
+      rows = rows.filter((_, i) => !bad.has(i))
+      result = validateDatasetValue({ ...value, observations: part }, issues.file)
+      // The warnings of the kept rows were reported above; only a new error could appear now.
+      for (const issue of result.issues) if (issue.severity === 'error') report(issue, observationRows)
+    }
+    for (const o of result.dataset?.observations ?? []) output.push(o)
+    onProgress?.(Math.min(1, (start + PART_SIZE) / Math.max(1, all.length)))
+  }
+  if (withoutQuote > 0) issues.forFile('warning', 'figuresWithoutQuote', { count: withoutQuote })
+
+  // 3. With rows left out, drop what no kept row uses (regions above a used one stay).
+  let { subjects, indicators, documents } = head.dataset
+  if (rejected > 0) {
+    const parentOf = new Map(subjects.map((s) => [s.id, s.parentId]))
+    const usedSubjects = new Set<string>()
+    const usedIndicators = new Set<string>()
+    const usedDocuments = new Set<string>()
+    for (const o of output) {
+      usedIndicators.add(o.indicatorId)
+      if (o.documentId !== null) usedDocuments.add(o.documentId)
+      for (let cursor: string | null = o.subjectId; cursor !== null && !usedSubjects.has(cursor); cursor = parentOf.get(cursor) ?? null)
+        usedSubjects.add(cursor)
+    }
+    subjects = subjects.filter((s) => usedSubjects.has(s.id))
+    indicators = indicators.filter((i) => usedIndicators.has(i.id))
+    documents = documents.filter((d) => usedDocuments.has(d.id))
+  }
+  return { dataset: { ...head.dataset, subjects, indicators, documents, observations: output }, validRows: output.length }
+}

@@ -1,0 +1,102 @@
+/**
+ * The worker client against an in-process fake worker that runs the real worker handler, so the
+ * message protocol (progress, observation parts, done) is exercised end to end without threads.
+ */
+import { describe, expect, it, vi } from 'vitest'
+import { ImportCancelledError, ImportWorkerError, startImport, type WorkerLike } from '../../src/io/importClient'
+import type { ImportProgress } from '../../src/io/importPipeline'
+import { RESULT_PART_SIZE, type ImportRequest, type ImportResponse } from '../../src/io/importProtocol'
+import { handleImportRequest } from '../../src/io/importWorker'
+
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<ImportResponse>) => void) | null = null
+  onerror: ((event: ErrorEvent) => void) | null = null
+  terminated = false
+  readonly messages: ImportResponse['type'][] = []
+
+  postMessage(request: ImportRequest): void {
+    // Like a real worker: the request is cloned, and handled asynchronously.
+    const copy = structuredClone(request)
+    setTimeout(() => {
+      void handleImportRequest(copy, (message) => {
+        if (this.terminated) return
+        this.messages.push(message.type)
+        const data = structuredClone(message)
+        setTimeout(() => this.onmessage?.({ data } as MessageEvent<ImportResponse>), 0)
+      })
+    }, 0)
+  }
+
+  terminate(): void {
+    this.terminated = true
+  }
+}
+
+function table(rows: number): string {
+  const lines = ['地区,指标,单位,期间,完成']
+  for (let i = 0; i < rows; i++) lines.push(`S${i}街道,投资,亿元,2023,${(i % 90) + 1}`)
+  return `${lines.join('\n')}\n`
+}
+
+describe('the import worker client', () => {
+  it('streams progress, reassembles observations sent in parts, and terminates the worker', async () => {
+    const worker = new FakeWorker()
+    const progress: ImportProgress[] = []
+    const rows = 20_007
+    const job = startImport(
+      { kind: 'text', text: table(rows), name: 'big.csv' },
+      { createWorker: () => worker, onProgress: (p) => progress.push(p), progressEvery: 5000 },
+    )
+    const result = await job.result
+    expect(result.status).toBe('ok')
+    expect(result.dataset?.observations).toHaveLength(rows)
+    expect(result.dataset?.observations.at(-1)?.actual).toBe((((rows - 1) % 90) + 1) * 1e8)
+    expect(worker.messages.filter((m) => m === 'observations')).toHaveLength(Math.ceil(rows / RESULT_PART_SIZE))
+    expect(progress.filter((p) => p.phase === 'parsing').map((p) => p.rows)).toEqual([0, 5000, 10000, 15000, 20000])
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('returns a failed result (not an error) for a bad file', async () => {
+    const worker = new FakeWorker()
+    const job = startImport({ kind: 'text', text: '地区\n', name: 'x.csv' }, { createWorker: () => worker })
+    const result = await job.result
+    expect(result.status).toBe('needs-mapping')
+    expect(result.issues.map((i) => i.code)).toContain('missingColumn')
+  })
+
+  it('cancel() rejects with ImportCancelledError and stops the worker at once', async () => {
+    const worker = new FakeWorker()
+    const job = startImport({ kind: 'text', text: table(100), name: 'x.csv' }, { createWorker: () => worker })
+    job.cancel()
+    await expect(job.result).rejects.toBeInstanceOf(ImportCancelledError)
+    expect(worker.terminated).toBe(true)
+    job.cancel() // harmless afterwards
+  })
+
+  it('an AbortSignal cancels too, even one aborted before the start', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    const worker = new FakeWorker()
+    const post = vi.spyOn(worker, 'postMessage')
+    const job = startImport({ kind: 'text', text: table(3), name: 'x.csv' }, { createWorker: () => worker, signal: controller.signal })
+    await expect(job.result).rejects.toBeInstanceOf(ImportCancelledError)
+    expect(post).not.toHaveBeenCalled()
+  })
+
+  it('a crashing worker rejects with ImportWorkerError', async () => {
+    const worker = new FakeWorker()
+    worker.postMessage = () => {
+      setTimeout(() => worker.onerror?.({ message: 'out of memory', preventDefault: () => undefined } as ErrorEvent), 0)
+    }
+    const job = startImport({ kind: 'text', text: table(3), name: 'x.csv' }, { createWorker: () => worker })
+    await expect(job.result).rejects.toBeInstanceOf(ImportWorkerError)
+    expect(worker.terminated).toBe(true)
+  })
+
+  it('the worker handler reports an unexpected failure as a message', async () => {
+    const sent: ImportResponse[] = []
+    const bad = { type: 'start', input: { kind: 'file', file: null, name: 'x.csv' }, options: {} } as unknown as ImportRequest
+    await handleImportRequest(bad, (m) => sent.push(m))
+    expect(sent.at(-1)?.type).toBe('failed')
+  })
+})

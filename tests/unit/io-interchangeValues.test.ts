@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import { parseUnit } from '../../src/domain/units'
+import {
+  inferKind,
+  inferLevel,
+  isBlankCell,
+  parseCategory,
+  parseDirection,
+  parseFigure,
+  parseGrowth,
+  parseLevel,
+  parseRank,
+} from '../../src/io/interchangeValues'
+
+function unit(text: string) {
+  const u = parseUnit(text)
+  if (!u) throw new Error(`no unit ${text}`)
+  return u
+}
+
+describe('figures in base units', () => {
+  it.each<[string, string, number, number | null, string | null]>([
+    // cell, unit as written, value, upper, qualifier
+    ['4.32', '亿元', 432_000_000, null, null],
+    ['4.97', '亿元', 497_000_000, null, null],
+    ['1,234.5', '万元', 12_345_000, null, null],
+    ['1，234', '元', 1234, null, null],
+    ['12,345', '件', 12_345, null, null],
+    ['７.８５', '万平方米', 78_500, null, null],
+    ['300余', '件', 300, null, 'more-than'],
+    ['300多', '件', 300, null, 'more-than'],
+    ['约5000', '万美元', 50_000_000, null, 'about'],
+    ['98.6左右', '%', 98.6, null, 'about'],
+    ['近万', '人', 10_000, null, 'nearly'],
+    ['超过300', '户', 300, null, 'over'],
+    ['75%至80%', '%', 75, 80, 'range'],
+    ['3-5', '亿元', 300_000_000, 500_000_000, 'range'],
+    ['86.9%', '%', 86.9, null, null],
+    // a cell that writes its own magnitude or unit is not scaled again
+    ['4.32亿元', '亿元', 432_000_000, null, null],
+    ['4.32亿', '元', 432_000_000, null, null],
+    ['5000万美元', '美元', 50_000_000, null, null],
+    ['三百', '万元', 3_000_000, null, null],
+    ['-3.2', '%', -3.2, null, null],
+  ])('%s with unit %s → %d', (cell, unitText, value, upper, qualifier) => {
+    expect(parseFigure(cell, unit(unitText))).toEqual({ ok: true, value: { value, upper, qualifier } })
+  })
+
+  it.each<[string, string, string]>([
+    ['abc', '件', 'finite'],
+    ['4.3.2', '件', 'finite'],
+    ['41,2', '亿元', 'finite'],
+    ['43.7%', '件', 'unitMismatch'],
+    ['5亿元', '亩', 'unitMismatch'],
+  ])('%s with unit %s is refused (%s)', (cell, unitText, code) => {
+    const result = parseFigure(cell, unit(unitText))
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.code).toBe(code)
+      expect(result.params.value).toBe(cell)
+    }
+  })
+})
+
+describe('growth, rank and vocabularies', () => {
+  it.each<[string, number]>([
+    ['43.7%', 43.7],
+    ['43.7', 43.7],
+    ['-3.2%', -3.2],
+    ['下降3.2%', -3.2],
+    ['同比下降3.2%', -3.2],
+    ['增长12%', 12],
+  ])('growth %s → %d', (cell, value) => {
+    const r = parseGrowth(cell)
+    expect(r.ok && r.value.value).toBe(value)
+  })
+
+  it('refuses a growth in another unit', () => {
+    expect(parseGrowth('12亿元').ok).toBe(false)
+  })
+
+  it.each<[string, number | string]>([
+    ['1', 1],
+    ['第1', 1],
+    ['第一', 1],
+    ['第2名', 2],
+    ['1.5', 'integer'],
+    ['0', 'rankMin'],
+    ['约3', 'finite'],
+    ['x', 'finite'],
+  ])('rank %s → %s', (cell, expected) => {
+    const r = parseRank(cell)
+    expect(r.ok ? r.value : r.code).toBe(expected)
+  })
+
+  it.each<[string, string | null]>([
+    ['street', 'street'],
+    ['街道', 'street'],
+    ['镇', 'town'],
+    ['社区', 'community'],
+    ['村', 'village'],
+    ['区', 'district'],
+    ['单位', 'org'],
+    ['galaxy', null],
+  ])('level %s → %s', (cell, expected) => {
+    const r = parseLevel(cell)
+    expect(r.ok ? r.value : null).toBe(expected)
+  })
+
+  it.each<[string, string]>([
+    ['大市口街道', 'street'],
+    ['大路镇', 'town'],
+    ['盘香沟社区', 'community'],
+    ['武桥村', 'village'],
+    ['京口区', 'district'],
+    ['镇江市', 'city'],
+    ['瀚瑞金控', 'org'],
+  ])('a name ending tells the level: %s → %s', (name, level) => {
+    expect(inferLevel(name)).toBe(level)
+  })
+
+  it.each<[string, string | null]>([
+    ['经济发展', 'economy'],
+    ['项目建设', 'projects'],
+    ['民生保障', 'livelihood'],
+    ['社会治理', 'governance'],
+    ['finance', 'finance'],
+    ['党建', null],
+  ])('category %s → %s', (cell, expected) => {
+    const r = parseCategory(cell)
+    expect(r.ok ? r.value : null).toBe(expected)
+  })
+
+  it.each<[string, string | null]>([
+    ['higher', 'higher'],
+    ['lower', 'lower'],
+    ['正向', 'higher'],
+    ['逆向', 'lower'],
+    ['越低越好', 'lower'],
+    ['sideways', null],
+  ])('direction %s → %s', (cell, expected) => {
+    const r = parseDirection(cell)
+    expect(r.ok ? r.value : null).toBe(expected)
+  })
+
+  it.each<[string, string, string]>([
+    ['CNY', '项目投资', 'amount'],
+    ['m2', '改造面积', 'area'],
+    ['%', '按时办结率', 'rate'],
+    ['%', '销售额增幅', 'growth'],
+    ['%', '实缴出资占比', 'share'],
+    ['%', '工程进度', 'progress'],
+    ['件', '矛盾纠纷化解', 'count'],
+  ])('kind of %s %s → %s', (u, name, kind) => {
+    expect(inferKind(u, name)).toBe(kind)
+  })
+
+  it.each<[string, boolean]>([
+    ['', true],
+    ['  ', true],
+    ['-', true],
+    ['—', true],
+    ['无', true],
+    ['暂无', true],
+    ['N/A', true],
+    ['0', false],
+    ['无锡', false],
+    ['大市口街道', false],
+  ])('blank cell %j → %s', (cell, blank) => {
+    expect(isBlankCell(cell)).toBe(blank)
+  })
+})
