@@ -42,6 +42,11 @@ export interface DeckInput {
   lang?: string
 }
 
+/** Text as PowerPoint's XML can hold it: control characters (other than line breaks and tabs) removed. */
+export function plainText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+}
+
 /** The image's box on the slide: as large as fits, centred, its aspect ratio kept. */
 export function fitImage(width: number, height: number, box: { x: number; y: number; w: number; h: number } = IMAGE_BOX) {
   const scale = Math.min(box.w / width, box.h / height)
@@ -56,15 +61,15 @@ export async function pptxDeck(input: DeckInput, options: ArchiveOptions = {}): 
   const { default: PptxGenJS } = await import('pptxgenjs')
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
-  pptx.title = input.title
+  pptx.title = plainText(input.title)
   const fontFace = input.fontFace ?? 'Microsoft YaHei'
   const lang = input.lang ?? 'zh-CN'
   pptx.theme = { headFontFace: fontFace, bodyFontFace: fontFace }
   const text = { fontFace, lang, color: '1F2328' }
 
   const cover = pptx.addSlide()
-  cover.addText(input.title, { ...text, x: MARGIN_IN, y: 2.2, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 1.2, fontSize: 36, bold: true })
-  cover.addText(input.lines.join('\n'), {
+  cover.addText(plainText(input.title), { ...text, x: MARGIN_IN, y: 2.2, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 1.2, fontSize: 36, bold: true })
+  cover.addText(plainText(input.lines.join('\n')), {
     ...text,
     x: MARGIN_IN,
     y: 3.6,
@@ -81,13 +86,13 @@ export async function pptxDeck(input: DeckInput, options: ArchiveOptions = {}): 
     throwIfAborted(signal)
     const image = await spec.render()
     const slide = pptx.addSlide()
-    slide.addText(spec.title, { ...text, x: MARGIN_IN, y: 0.3, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.6, fontSize: 24, bold: true, fit: 'shrink' })
+    slide.addText(plainText(spec.title), { ...text, x: MARGIN_IN, y: 0.3, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.6, fontSize: 24, bold: true, fit: 'shrink' })
     if (spec.subtitle !== '')
-      slide.addText(spec.subtitle, { ...text, x: MARGIN_IN, y: 0.85, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.35, fontSize: 13, color: '57606A' })
-    slide.addImage({ data: image.dataUrl, altText: spec.altText, ...fitImage(image.width, image.height) })
+      slide.addText(plainText(spec.subtitle), { ...text, x: MARGIN_IN, y: 0.85, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.35, fontSize: 13, color: '57606A' })
+    slide.addImage({ data: image.dataUrl, altText: plainText(spec.altText), ...fitImage(image.width, image.height) })
     if (spec.footnote !== '')
-      slide.addText(spec.footnote, { ...text, x: MARGIN_IN, y: 6.8, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.5, fontSize: 11, color: '57606A', fit: 'shrink' })
-    if (spec.notes !== '') slide.addNotes(spec.notes)
+      slide.addText(plainText(spec.footnote), { ...text, x: MARGIN_IN, y: 6.8, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.5, fontSize: 11, color: '57606A', fit: 'shrink' })
+    if (spec.notes !== '') slide.addNotes(plainText(spec.notes))
     onProgress?.({ done: i + 1, total })
   }
   throwIfAborted(signal)
