@@ -1,4 +1,4 @@
-import { computed, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { Dataset } from '../domain/model'
 import { buildDatasetIndex } from '../domain/datasetIndex'
@@ -14,6 +14,12 @@ const EMPTY: Dataset = {
   observations: [],
 }
 
+/** Where the active dataset came from, for the header's "data from …" line. */
+export type DatasetSource =
+  | { kind: 'embedded' }
+  | { kind: 'url'; url: string }
+  | { kind: 'stored'; id: string; name: string }
+
 /** The active dataset and its look-up index. */
 export const useDatasetStore = defineStore('dataset', () => {
   const embedded = loadEmbeddedDataset()
@@ -22,9 +28,50 @@ export const useDatasetStore = defineStore('dataset', () => {
   const dataset = shallowRef<Dataset>(embedded.dataset ?? EMPTY)
   /** Problems found in the data that is active now (shown, never silently dropped). */
   const issues = shallowRef<ValidationIssue[]>(embedded.issues)
+  const source = shallowRef<DatasetSource>({ kind: 'embedded' })
+  /** A load in progress (a ?data= link, a stored dataset): the views keep showing the current data. */
+  const loading = ref(false)
   const index = computed(() => buildDatasetIndex(dataset.value))
 
-  return { dataset, issues, index }
+  /**
+   * Makes a validated dataset the active one. Callers validate first: this is the single switch, so a
+   * failed load or import never gets here and the previous data stays.
+   */
+  function activate(next: Dataset, from: DatasetSource, nextIssues: ValidationIssue[] = []): void {
+    dataset.value = next
+    issues.value = nextIssues
+    source.value = from
+  }
+
+  function activateEmbedded(): void {
+    activate(embedded.dataset ?? EMPTY, { kind: 'embedded' }, embedded.issues)
+  }
+
+  /**
+   * Loads a `?data=` link (same-origin JSON dataset or interchange table). Returns the problems found;
+   * on any failure the current data stays active.
+   */
+  async function loadFromUrl(param: string): Promise<ValidationIssue[]> {
+    loading.value = true
+    try {
+      // Lazily: the readers (and the worker for big tables) are only fetched when a link names data.
+      const [{ loadDatasetFromUrl }, { startImport }] = await Promise.all([
+        import('../io/loadDatasetFromUrl'),
+        import('../io/importClient'),
+      ])
+      const loaded = await loadDatasetFromUrl(param, {
+        baseUrl: globalThis.location.href,
+        parse: (input, options) => startImport(input, options).result,
+      })
+      const warnings = loaded.issues.filter((i) => i.severity !== 'error')
+      if (loaded.dataset) activate(loaded.dataset, { kind: 'url', url: loaded.url }, warnings)
+      return loaded.dataset ? warnings : loaded.issues
+    } finally {
+      loading.value = false
+    }
+  }
+
+  return { dataset, issues, source, loading, index, activate, activateEmbedded, loadFromUrl }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))
