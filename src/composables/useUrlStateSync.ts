@@ -36,13 +36,17 @@ export function useUrlStateSync(): void {
 
   function applyQuery(query: LocationQuery): void {
     const index = datasetStore.index
+    // While a ?data= link is still loading, its region and indicator are taken as given: they may
+    // exist only in the linked data. Once it has loaded (or failed), unknown values are dropped.
+    const data = single(query.data)
+    const awaitingData = data !== null && datasetStore.settledUrlParam !== data
     const region = single(query.region)
-    filters.regionId = region !== null && index.subjects.has(region) ? region : null
+    filters.regionId = region !== null && (awaitingData || index.subjects.has(region)) ? region : null
     const period = single(query.period)
     const parsed = period === null ? null : parsePeriod(period)
     filters.periodKey = parsed === null ? null : periodKey(parsed)
     const indicator = single(query.indicator)
-    filters.indicatorId = indicator !== null && index.indicators.has(indicator) ? indicator : null
+    filters.indicatorId = indicator !== null && (awaitingData || index.indicators.has(indicator)) ? indicator : null
     const lang = single(query.lang)
     if (isLocale(lang) && lang !== locale.value) setLocale(lang)
     const theme = single(query.theme)
@@ -61,7 +65,7 @@ export function useUrlStateSync(): void {
 
   watch(() => route.query, applyQuery, { immediate: true })
   // A new dataset may no longer hold the region or indicator a link named.
-  watch(() => datasetStore.index, () => applyQuery(route.query))
+  watch([() => datasetStore.index, () => datasetStore.settledUrlParam], () => applyQuery(route.query))
 
   function writeQuery(state: UrlState, previous: UrlState | undefined): void {
     const query: LocationQuery = { ...route.query }

@@ -31,6 +31,9 @@ export const useDatasetStore = defineStore('dataset', () => {
   const source = shallowRef<DatasetSource>({ kind: 'embedded' })
   /** A load in progress (a ?data= link, a stored dataset): the views keep showing the current data. */
   const loading = ref(false)
+  /** The last `?data=` parameter whose load has ended (loaded or failed): until then a link's region
+   * and indicator may name things only the linked data has, and are kept rather than dropped. */
+  const settledUrlParam = ref<string | null>(null)
   const index = computed(() => buildDatasetIndex(dataset.value))
 
   /**
@@ -68,10 +71,11 @@ export const useDatasetStore = defineStore('dataset', () => {
       return loaded.dataset ? warnings : loaded.issues
     } finally {
       loading.value = false
+      settledUrlParam.value = param
     }
   }
 
-  return { dataset, issues, source, loading, index, activate, activateEmbedded, loadFromUrl }
+  return { dataset, issues, source, loading, settledUrlParam, index, activate, activateEmbedded, loadFromUrl }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))

@@ -40,6 +40,9 @@ describe('a 60-street district loaded with ?data= (Chromium)', () => {
     await page.goto(`${app.baseUrl}#/targets?data=fixtures/district.json&region=syn-district`)
     await page.getByTestId('dataset-source').waitFor()
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="targets-view"] canvas').length === 1)
+    // The link's region named a district only the linked data has: it survives the load.
+    assert.equal(await page.getByTestId('region-picker').inputValue(), 'syn-district')
+    assert.match(page.url(), /region=syn-district/)
     const section = page.getByTestId('chart-panel').first()
     await section.getByTestId('table-toggle').click()
     const rows = await section.locator('[data-testid="chart-table"] tbody tr').evaluateAll((trs) =>
