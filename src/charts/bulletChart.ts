@@ -19,7 +19,7 @@ import type { DefaultLabelFormatterCallbackParams, TooltipComponentFormatterCall
 import type { Direction } from '../domain/model'
 import type { ProgressStatus } from '../domain/progress'
 import { LIGHT_PALETTE, STATUS_ICONS, type ChartPalette } from './palette'
-import { axisColors, textScale, themeBase, tooltipBase } from './common'
+import { axisColors, rowScroller, textScale, themeBase, tooltipBase, valueLabelStyle } from './common'
 
 export interface BulletRow {
   id: string
@@ -197,15 +197,7 @@ export function buildBulletChartOption(
       itemStyle: { color: palette.status[r.status] },
     })),
     label: {
-      show: true,
-      position: 'right',
-      color: palette.text,
-      fontSize: palette.fontSize,
-      // The label often lands on the 序时进度 tick or the target line; a backing keeps it legible.
-      backgroundColor: palette.labelBackground,
-      padding: [1, 3],
-      borderRadius: 2,
-      // A function, not a template string: nothing from data is interpreted as {a}/{b} or rich text.
+      ...valueLabelStyle(palette),
       formatter: (p: DefaultLabelFormatterCallbackParams) => {
         const row = rows[p.dataIndex]
         return row ? `${percentText(row.completion)} ${STATUS_ICONS[row.status]}` : ''
@@ -283,31 +275,7 @@ export function buildBulletChartOption(
     ],
     ...(scrolls
       ? {
-          dataZoom: [
-            {
-              type: 'slider',
-              yAxisIndex: [0, 1],
-              startValue: 0,
-              endValue: visible - 1,
-              // Fixed window: zooming out would bring back the overlapping labels this avoids.
-              minValueSpan: visible - 1,
-              maxValueSpan: visible - 1,
-              zoomLock: true,
-              brushSelect: false,
-              showDetail: false,
-              right: 8,
-              width: 16,
-            },
-            {
-              type: 'inside',
-              yAxisIndex: [0, 1],
-              startValue: 0,
-              endValue: visible - 1,
-              zoomOnMouseWheel: false,
-              moveOnMouseWheel: true,
-              moveOnMouseMove: false,
-            },
-          ],
+          dataZoom: rowScroller([0, 1], visible),
         }
       : {}),
     series: [...bandSeries, actualSeries, elapsedSeries],

@@ -66,3 +66,51 @@ export function estimateTextWidth(text: string, fontSize = 12): number {
   for (const ch of text) width += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? fontSize : fontSize * 0.6
   return Math.ceil(width)
 }
+
+/**
+ * The value label beside a bar: on a light backing, because it often lands on a marker line (the
+ * target, 序时进度, the average). The caller supplies the formatter, always a function: nothing from
+ * data is ever read as an ECharts {a}/{b} template or rich text.
+ */
+export function valueLabelStyle(palette: ChartPalette) {
+  return {
+    show: true,
+    position: 'right' as const,
+    color: palette.text,
+    fontSize: palette.fontSize,
+    backgroundColor: palette.labelBackground,
+    padding: [1, 3],
+    borderRadius: 2,
+  }
+}
+
+/**
+ * A fixed window of `visible` rows over a long category axis, moved by a slider or the mouse wheel.
+ * The window cannot be zoomed out: that would bring back the overlapping labels it exists to avoid.
+ */
+export function rowScroller(axisIndex: number | number[], visible: number) {
+  return [
+    {
+      type: 'slider' as const,
+      yAxisIndex: axisIndex,
+      startValue: 0,
+      endValue: visible - 1,
+      minValueSpan: visible - 1,
+      maxValueSpan: visible - 1,
+      zoomLock: true,
+      brushSelect: false,
+      showDetail: false,
+      right: 8,
+      width: 16,
+    },
+    {
+      type: 'inside' as const,
+      yAxisIndex: axisIndex,
+      startValue: 0,
+      endValue: visible - 1,
+      zoomOnMouseWheel: false,
+      moveOnMouseWheel: true,
+      moveOnMouseMove: false,
+    },
+  ]
+}

@@ -16,7 +16,18 @@ import type {
 } from 'echarts/components'
 import type { DefaultLabelFormatterCallbackParams } from 'echarts'
 import { LIGHT_PALETTE, type ChartPalette } from './palette'
-import { ariaOption, axisColors, estimateTextWidth, textScale, themeBase, tooltipBase, tooltipDataIndex, tooltipHtml } from './common'
+import {
+  ariaOption,
+  axisColors,
+  estimateTextWidth,
+  rowScroller,
+  textScale,
+  themeBase,
+  tooltipBase,
+  tooltipDataIndex,
+  tooltipHtml,
+  valueLabelStyle,
+} from './common'
 
 export interface BarRow {
   id: string
@@ -127,13 +138,7 @@ export function buildRankedBarOption(
       itemStyle: { color: r.color ?? (r.value < 0 ? palette.negative : palette.bar) },
     })),
     label: {
-      show: true,
-      position: 'right',
-      color: palette.text,
-      fontSize: palette.fontSize,
-      backgroundColor: palette.labelBackground,
-      padding: [1, 3],
-      borderRadius: 2,
+      ...valueLabelStyle(palette),
       // A function: data text is never read as an ECharts {a}/{b} template or rich-text markup.
       formatter: (p: DefaultLabelFormatterCallbackParams) => {
         const row = rows[p.dataIndex]
@@ -186,22 +191,7 @@ export function buildRankedBarOption(
     },
     ...(scrolls
       ? {
-          dataZoom: [
-            {
-              type: 'slider',
-              yAxisIndex: 0,
-              startValue: 0,
-              endValue: visible - 1,
-              minValueSpan: visible - 1,
-              maxValueSpan: visible - 1,
-              zoomLock: true,
-              brushSelect: false,
-              showDetail: false,
-              right: 8,
-              width: 16,
-            },
-            { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false },
-          ],
+          dataZoom: rowScroller(0, visible),
         }
       : {}),
     series: [series],
