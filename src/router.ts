@@ -10,6 +10,7 @@ export const VIEW_ROUTES = [
   { path: '/explorer', name: 'explorer', component: () => import('./views/ExplorerView.vue') },
   { path: '/bulletin', name: 'bulletin', component: () => import('./views/BulletinView.vue') },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
 ] as const
 
 export type ViewName = (typeof VIEW_ROUTES)[number]['name']
