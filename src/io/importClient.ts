@@ -54,7 +54,24 @@ export function createImportWorker(): WorkerLike {
   return new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike
 }
 
+/**
+ * The offline single file runs from file://, where browsers refuse to start module workers: there the
+ * import reads on the page's own thread (lazily loaded, same pipeline, same cancel).
+ */
+function startInThread(input: ImportInput, options: StartImportOptions): ImportJob {
+  const { onProgress, createWorker: _unused, signal, ...importOptions } = options
+  const controller = new AbortController()
+  signal?.addEventListener('abort', () => controller.abort())
+  const result = import('./importPipeline').then(({ runImport }) =>
+    runImport(input, { ...importOptions, signal: controller.signal }, onProgress).catch((error: unknown) => {
+      throw controller.signal.aborted ? new ImportCancelledError() : error
+    }),
+  )
+  return { result, cancel: () => controller.abort() }
+}
+
 export function startImport(input: ImportInput, options: StartImportOptions = {}): ImportJob {
+  if (import.meta.env.MODE === 'offline' && options.createWorker === undefined) return startInThread(input, options)
   const { onProgress, createWorker = createImportWorker, signal, ...workerOptions } = options
   let settle: { resolve: (r: ImportResult) => void; reject: (e: Error) => void } | null = null
   const result = new Promise<ImportResult>((resolve, reject) => {
