@@ -11,6 +11,7 @@ export const VIEW_ROUTES = [
   { path: '/bulletin', name: 'bulletin', component: () => import('./views/BulletinView.vue') },
   { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
   { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue') },
+  { path: '/import', name: 'import', component: () => import('./views/ImportView.vue') },
 ] as const
 
 export type ViewName = (typeof VIEW_ROUTES)[number]['name']

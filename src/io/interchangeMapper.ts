@@ -71,7 +71,11 @@ export interface MappedDataset {
 
 /** Maximum length of a quote in the dataset format. */
 const MAX_QUOTE = 500
-/** Whitespace inside names is collapsed so "大市口 街道" and "大市口街道" are one region. */
+/**
+ * Runs of whitespace (including the full-width space U+3000 and line breaks inside a cell) become
+ * one space. Names keep their inner spaces: "Dashikou Subdistrict" must not become
+ * "DashikouSubdistrict" when an English table is re-imported.
+ */
 const SPACES = /\s+/g
 
 /** What is kept of a good row until `finish`. Strings are interned, so 500,000 rows share them. */
@@ -212,7 +216,7 @@ export function createInterchangeMapper(
   const readLevel = memoize(parseLevel)
   const readCategory = memoize(parseCategory)
   const readDirection = memoize(parseDirection)
-  const readName = memoize((text) => intern(text.trim().replace(SPACES, '')))
+  const readName = memoize((text) => intern(text.trim().replace(SPACES, ' ')))
   // Figures depend on the row's unit too: one cache per unit (few distinct units per table).
   const figureReaders = new Map<ParsedUnit, (text: string) => ReturnType<typeof parseFigure>>()
   const readFigure = (text: string, unit: ParsedUnit): ReturnType<typeof parseFigure> => {
@@ -291,9 +295,14 @@ export function createInterchangeMapper(
     }
 
     const actual = figure('actual', C.actual, rowUnit ?? actualHint?.unit ?? baseUnit)
-    const target = figure('target', C.target, rowUnit ?? targetHint?.unit ?? baseUnit)
-    if (target !== null && target.qualifier !== null)
-      warn('qualifierIgnored', 'target', C.target, { field: 'target', number: target.value })
+    const targetUnit = rowUnit ?? targetHint?.unit ?? baseUnit
+    const target = figure('target', C.target, targetUnit)
+    if (target !== null && target.qualifier !== null && targetUnit !== null) {
+      // Said in the unit the table uses ("6亿元"), not in base units (600000000).
+      const written = Number((target.value / targetUnit.factor).toPrecision(12))
+      const unitWritten = rowUnit !== null ? unitText : (targetHint?.text ?? anyHint?.text ?? '')
+      warn('qualifierIgnored', 'target', C.target, { field: 'target', number: `${written}${unitWritten}` })
+    }
 
     let yoy: number | null = null
     const yoyText = cell(C.yoy)

@@ -115,7 +115,8 @@ const EN: Record<IssueCode, Template> = {
   urlNotAllowed: (p) => `Only same-origin or relative links can be loaded; "${p.url}" was refused`,
   fetchFailed: (p) => `Could not fetch "${p.url}": ${p.reason}`,
   fetchTimeout: (p) => `Fetching "${p.url}" timed out (${p.seconds} s)`,
-  figuresWithoutQuote: (p) => `${p.count} figures name a source but carry no quote`,
+  figuresWithoutQuote: (p) =>
+    p.count === 1 ? '1 figure names a source but carries no quote' : `${p.count} figures name a source but carry no quote`,
   issuesTruncated: (p) => `${p.count} more issues are not listed one by one`,
   noValidRows: () => 'There is no valid row to import',
   requiredCell: (p) => `"${p.field}" must not be empty`,

@@ -55,16 +55,27 @@ export function xlsxCellText(value: unknown): string {
   return String(value)
 }
 
+/**
+ * An ArrayBuffer holding exactly these bytes. The library accepts an ArrayBuffer only (checked with
+ * instanceof), and a Uint8Array may be a view into a larger buffer: a Node Buffer from the shared
+ * pool, a `subarray`, a slice of a SharedArrayBuffer. Handing over `view.buffer` would give the
+ * library the bytes around the file too; `view.slice()` does not help for a Node Buffer, whose
+ * `slice` is a view as well. So anything but a whole, plain ArrayBuffer is copied byte for byte.
+ */
+export function exactArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const whole = bytes.buffer
+  if (whole instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === whole.byteLength) return whole
+  const copy = new Uint8Array(bytes.byteLength)
+  copy.set(bytes)
+  return copy.buffer
+}
+
 /** Reads the first sheet of a workbook as rows of cell texts. */
 export async function readXlsxRows(input: ArrayBuffer | Uint8Array): Promise<string[][]> {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input)
   if (looksLikeLegacyXls(bytes)) throw new XlsxReadError('legacyXls', 'legacy .xls workbook')
   if (!looksLikeXlsx(bytes)) throw new XlsxReadError('notXlsx', 'not an .xlsx workbook')
-  // The library accepts an ArrayBuffer only (checked with instanceof): hand it an exact copy's buffer.
-  const buffer =
-    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
-      ? bytes.buffer
-      : bytes.slice().buffer
+  const buffer = exactArrayBuffer(bytes)
   const { readSheet } = await import('read-excel-file/universal')
   let sheet: unknown[][]
   try {

@@ -47,7 +47,12 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   function activateEmbedded(): void {
-    activate(embedded.dataset ?? EMPTY, { kind: 'embedded' }, embedded.issues)
+    activate(embeddedDataset(), { kind: 'embedded' }, embedded.issues)
+  }
+
+  /** The dataset shipped with the app, always available (the import page lists and exports it). */
+  function embeddedDataset(): Dataset {
+    return embedded.dataset ?? EMPTY
   }
 
   /**
@@ -75,7 +80,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     }
   }
 
-  return { dataset, issues, source, loading, settledUrlParam, index, activate, activateEmbedded, loadFromUrl }
+  return { dataset, issues, source, loading, settledUrlParam, index, activate, activateEmbedded, embeddedDataset, loadFromUrl }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))
