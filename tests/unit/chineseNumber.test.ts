@@ -228,14 +228,15 @@ describe('robustness', () => {
   ]
 
   it.each(hostile.map((text) => [`${text.slice(0, 6)}… (${text.length} chars)`, text]))(
-    'reads %s in linear time without throwing',
+    'reads %s without throwing',
     (_label, text) => {
-      const started = performance.now()
+      // No stopwatch here (speed belongs in benchmarks, and a loaded CI machine makes timings flaky):
+      // a quadratic or backtracking scanner on 100k characters runs for minutes and hits the timeout.
       expect(() => findQuantities(text)).not.toThrow()
       expect(() => parseQuantity(text)).not.toThrow()
       expect(() => parseChineseNumeral(text)).not.toThrow()
-      expect(performance.now() - started).toBeLessThan(2000)
     },
+    30_000,
   )
 
   it('never throws on random mixtures of digits, numerals, units and punctuation', () => {
