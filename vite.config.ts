@@ -22,6 +22,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 700,
+    manifest: true,
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],

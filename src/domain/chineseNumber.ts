@@ -67,8 +67,15 @@ function isHan(ch: string | undefined): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || ch === '〇'
 }
 
+/** Every numeral character, in one set: asked of each character of every text scanned. */
+const HAN_NUMERALS: ReadonlySet<string> = new Set([
+  ...Object.keys(HAN_DIGITS),
+  ...Object.keys(HAN_SMALL_UNITS),
+  ...Object.keys(HAN_BIG_UNITS),
+])
+
 function isHanNumeral(ch: string | undefined): boolean {
-  return ch !== undefined && (ch in HAN_DIGITS || ch in HAN_SMALL_UNITS || ch in HAN_BIG_UNITS)
+  return ch !== undefined && HAN_NUMERALS.has(ch)
 }
 
 /**
@@ -641,6 +648,27 @@ export function parseQuantity(text: string): Quantity | null {
  */
 export function findQuantities(text: string): QuantityMatch[] {
   if (typeof text !== 'string') return []
+  const cached = FOUND_CACHE.get(text)
+  // Copies: a caller may change what it gets, and the cache must not see it.
+  if (cached !== undefined) return cached.map((m) => ({ ...m }))
+  const found = scanText(text)
+  if (text.length <= FOUND_CACHE_MAX_TEXT) {
+    if (FOUND_CACHE.size >= FOUND_CACHE_SIZE) FOUND_CACHE.clear()
+    FOUND_CACHE.set(text, found.map((m) => ({ ...m })))
+  }
+  return found
+}
+
+/**
+ * Recent quotes and what they state. Validating an imported table checks each quote once per figure
+ * of its row (actual, target, YoY, rank) and again for its evidence: the same short text read five
+ * times. Only quote-sized texts are kept (never whole pages), and at most a few thousand.
+ */
+const FOUND_CACHE = new Map<string, QuantityMatch[]>()
+const FOUND_CACHE_SIZE = 4096
+const FOUND_CACHE_MAX_TEXT = 500
+
+function scanText(text: string): QuantityMatch[] {
   const s = normalize(text)
   const found: QuantityMatch[] = []
   let i = 0

@@ -1,7 +1,14 @@
 /**
- * Look-ups over a dataset, built once per dataset so views never scan arrays to resolve an id.
+ * Look-ups over a dataset, built once per dataset so views never scan arrays to resolve an id, and a
+ * filter change on a 360,000-row table touches only the rows it needs (npm run bench).
  */
-import type { Dataset, Indicator, Observation, SourceDocument, Subject } from './model'
+import type { Dataset, Indicator, Observation, Period, SourceDocument, Subject } from './model'
+import { periodKey } from './period'
+
+/** A number naming a period's months exactly (start and end), cheaper to make than its text key. */
+function periodNumber(p: Period): number {
+  return (p.start.year * 12 + p.start.month) * 1_000_000 + (p.end.year * 12 + p.end.month)
+}
 
 export interface DatasetIndex {
   subjects: ReadonlyMap<string, Subject>
@@ -9,7 +16,19 @@ export interface DatasetIndex {
   documents: ReadonlyMap<string, SourceDocument>
   /** Direct children of a subject (regions, organisations and projects). */
   children: ReadonlyMap<string, readonly Subject[]>
+  /** Each subject's observations, in dataset order. */
   observationsBySubject: ReadonlyMap<string, readonly Observation[]>
+  /**
+   * The observations the index was built from. Functions that take an observation list and an index
+   * use the look-ups below only when given exactly this list; any other list is scanned as given.
+   */
+  observations: readonly Observation[]
+  /** Each indicator's observations, in dataset order. */
+  observationsByIndicator: ReadonlyMap<string, readonly Observation[]>
+  /** Positions (in `observations`) of each subject's observations, ascending. */
+  positionsBySubject: ReadonlyMap<string, readonly number[]>
+  /** The canonical period key of the observation at each position (`periodKey(o.period)`), computed once. */
+  periodKeys: readonly string[]
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
@@ -25,12 +44,46 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
 }
 
 export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
+  const observations = dataset.observations
+  const bySubject = new Map<string, Observation[]>()
+  const byIndicator = new Map<string, Observation[]>()
+  const positionsBySubject = new Map<string, number[]>()
+  const periodKeys: string[] = new Array<string>(observations.length)
+  // Period keys are few (a dozen months) but needed for every row: each distinct one is made and
+  // kept once, so 360,000 rows hold 360,000 references to a dozen strings.
+  const keys = new Map<number, string>()
+  // One pass for every per-observation look-up.
+  for (let i = 0; i < observations.length; i++) {
+    const o = observations[i] as Observation
+    const subjectList = bySubject.get(o.subjectId)
+    if (subjectList) {
+      subjectList.push(o)
+      ;(positionsBySubject.get(o.subjectId) as number[]).push(i)
+    } else {
+      bySubject.set(o.subjectId, [o])
+      positionsBySubject.set(o.subjectId, [i])
+    }
+    const indicatorList = byIndicator.get(o.indicatorId)
+    if (indicatorList) indicatorList.push(o)
+    else byIndicator.set(o.indicatorId, [o])
+    const n = periodNumber(o.period)
+    let key = keys.get(n)
+    if (key === undefined) {
+      key = periodKey(o.period)
+      keys.set(n, key)
+    }
+    periodKeys[i] = key
+  }
   return {
     subjects: new Map(dataset.subjects.map((s) => [s.id, s])),
     indicators: new Map(dataset.indicators.map((i) => [i.id, i])),
     documents: new Map(dataset.documents.map((d) => [d.id, d])),
     children: groupBy(dataset.subjects, (s) => s.parentId),
-    observationsBySubject: groupBy(dataset.observations, (o) => o.subjectId),
+    observationsBySubject: bySubject,
+    observations,
+    observationsByIndicator: byIndicator,
+    positionsBySubject,
+    periodKeys,
   }
 }
 
@@ -76,4 +129,37 @@ export function regionOptions(index: DatasetIndex): RegionOption[] {
   }
   for (const subject of index.subjects.values()) if (subject.parentId === null) visit(subject, 0)
   return options
+}
+
+/**
+ * Makes a dataset's observations share the values they repeat: each id the same string object as
+ * the subject's, indicator's or document's own id, and each period one object per distinct span.
+ * A dataset that came from the import worker arrives as a structured clone, in which every row has
+ * its own copy of every string and period; shared, a 360,000-row table holds far less memory.
+ *
+ * Values do not change (the same text, the same months), so nothing that reads the dataset can tell;
+ * the observations are updated in place and the same dataset is returned.
+ */
+export function shareRepeatedValues(dataset: Dataset): Dataset {
+  const ids = new Map<string, string>()
+  for (const s of dataset.subjects) ids.set(s.id, s.id)
+  for (const i of dataset.indicators) ids.set(i.id, i.id)
+  for (const d of dataset.documents) ids.set(d.id, d.id)
+  const periods = new Map<number, Period>()
+  const shared = (p: Period): Period => {
+    const n = periodNumber(p)
+    const known = periods.get(n)
+    if (known !== undefined) return known
+    periods.set(n, p)
+    return p
+  }
+  for (const o of dataset.observations) {
+    o.subjectId = ids.get(o.subjectId) ?? o.subjectId
+    o.indicatorId = ids.get(o.indicatorId) ?? o.indicatorId
+    if (o.documentId !== null) o.documentId = ids.get(o.documentId) ?? o.documentId
+    if (o.rankScopeId !== null) o.rankScopeId = ids.get(o.rankScopeId) ?? o.rankScopeId
+    o.period = shared(o.period)
+    if (o.targetPeriod !== null) o.targetPeriod = shared(o.targetPeriod)
+  }
+  return dataset
 }

@@ -16,10 +16,30 @@ export interface Scope {
 
 export function observationsInScope(dataset: Dataset, index: DatasetIndex, scope: Scope): Observation[] {
   const region = scope.regionId === null ? null : subtreeIds(index, scope.regionId)
-  return dataset.observations.filter(
-    (o) =>
-      (region === null || region.has(o.subjectId)) && (scope.periodKey === null || periodKey(o.period) === scope.periodKey),
-  )
+  const all = dataset.observations
+  if (index.observations !== all) {
+    return all.filter(
+      (o) =>
+        (region === null || region.has(o.subjectId)) && (scope.periodKey === null || periodKey(o.period) === scope.periodKey),
+    )
+  }
+  // The index's own dataset: the same rows in the same (dataset) order, from the look-ups built once.
+  const keys = index.periodKeys
+  const key = scope.periodKey
+  if (region === null) {
+    if (key === null) return all.slice()
+    const out: Observation[] = []
+    for (let i = 0; i < all.length; i++) if (keys[i] === key) out.push(all[i] as Observation)
+    return out
+  }
+  // Only the region's subjects: their positions, merged back into dataset order.
+  const positions: number[] = []
+  for (const id of region) {
+    const list = index.positionsBySubject.get(id)
+    if (list) for (const p of list) if (key === null || keys[p] === key) positions.push(p)
+  }
+  if (region.size > 1) positions.sort((a, b) => a - b)
+  return positions.map((p) => all[p] as Observation)
 }
 
 /** Distinct periods of some observations, latest first (by end month, then the longer span). */

@@ -48,10 +48,20 @@ export function hasTarget(o: Observation): boolean {
   return o.target !== null && o.actual !== null
 }
 
+/** Ids of indicators with a target, in order of their first target; per index, for its own observations. */
+const targetIndicatorIds = new WeakMap<DatasetIndex, string[]>()
+
 /** Indicators with at least one target in the data, for the target view's picker. */
 export function indicatorsWithTargets(observations: readonly Observation[], index: DatasetIndex): Indicator[] {
-  const ids = new Set(observations.filter(hasTarget).map((o) => o.indicatorId))
-  return [...ids].flatMap((id) => index.indicators.get(id) ?? [])
+  let ids = observations === index.observations ? targetIndicatorIds.get(index) : undefined
+  if (ids === undefined) {
+    const seen = new Set<string>()
+    for (const o of observations) if (!seen.has(o.indicatorId) && hasTarget(o)) seen.add(o.indicatorId)
+    ids = [...seen]
+    // Depends on the dataset only: a filter change on a large table must not scan it again.
+    if (observations === index.observations) targetIndicatorIds.set(index, ids)
+  }
+  return ids.flatMap((id) => index.indicators.get(id) ?? [])
 }
 
 function isTargetRow(row: ObservationRow): row is TargetRow {
@@ -114,10 +124,13 @@ export function buildTargetComparison(
 ): TargetComparison | null {
   const indicator = index.indicators.get(options.indicatorId)
   if (!indicator) return null
-  const targets = observations.filter((o) => o.indicatorId === options.indicatorId && hasTarget(o))
+  // The indicator's rows from the index when given the index's own observations (same rows, same order).
+  const ofIndicator =
+    observations === index.observations ? (index.observationsByIndicator.get(options.indicatorId) ?? []) : observations
+  const targets = ofIndicator.filter((o) => o.indicatorId === options.indicatorId && hasTarget(o))
   const parentId = comparisonParentId(targets, index, options.regionId)
-  const inParent =
-    parentId === null ? targets : targets.filter((o) => subtreeIds(index, parentId).has(o.subjectId))
+  const subtree = parentId === null ? null : subtreeIds(index, parentId)
+  const inParent = subtree === null ? targets : targets.filter((o) => subtree.has(o.subjectId))
   const key = options.periodKey ?? latestPeriodKey(inParent)
   if (key === null) return null
   const inPeriod = inParent.filter((o) => periodKey(o.period) === key)

@@ -1,0 +1,76 @@
+/**
+ * A static file server on loopback for the benchmark: one built page (dist directory) and, at fixed
+ * paths, extra files (the large CSV) on the same origin, as an intranet server would serve them.
+ * Uncompressed and uncached (each cold load fetches everything); the transfer figures are computed
+ * by gzip-compressing the files a page requested (see transferOf in scripts/bench.ts).
+ */
+import { createReadStream, statSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import type { AddressInfo } from 'node:net'
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+}
+
+export interface StaticServer {
+  origin: string
+  /** The file on disk a same-origin URL path maps to, or null. */
+  fileFor(pathname: string): string | null
+  close(): Promise<void>
+}
+
+export async function serveStatic(root: string, extra: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
+  const base = resolve(root)
+  const fileFor = (pathname: string): string | null => {
+    let path: string
+    try {
+      path = decodeURIComponent(pathname)
+    } catch {
+      return null
+    }
+    const mapped = extra[path]
+    if (mapped !== undefined) return resolve(mapped)
+    const file = normalize(join(base, path.endsWith('/') ? `${path}index.html` : path))
+    if (file !== base && !file.startsWith(base + sep)) return null
+    try {
+      return statSync(file).isFile() ? file : null
+    } catch {
+      return null
+    }
+  }
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const file = fileFor(url.pathname)
+    if (file === null || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+      return
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'no-store',
+    })
+    if (req.method === 'HEAD') res.end()
+    else createReadStream(file).pipe(res)
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    fileFor,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections()
+        server.close(() => ok())
+      }),
+  }
+}

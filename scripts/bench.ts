@@ -1,0 +1,455 @@
+/**
+ * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR]
+ *
+ * Measures the dashboard against a reference page (bench/reference: one ECharts bar chart with the
+ * same Vue and ECharts) in Debian's Chromium with the CPU throttled 4×, and prints medians of N
+ * cold loads (a new browser context each, so nothing is cached):
+ *
+ *   - initial transfer: the JS and CSS the page requested before its first 'dashboard:ready' mark,
+ *     gzip-compressed (level 9) from the served files;
+ *   - time to 'dashboard:ready' on the embedded data (#/targets), and on the large synthetic table
+ *     (npm run gen:large, 360,000 rows) through ?data= from the same server;
+ *   - filter change latency on the large table: a district, indicator or period chosen in the
+ *     header's pickers until the next 'dashboard:ready' (p50 and p95 over every change);
+ *   - JS heap after loading the large table (after a forced garbage collection).
+ *
+ * Every figure is also given as a ratio to the reference's. Both pages are built into bench/out/
+ * (never dist/, which other work may be rebuilding) and served on loopback. Results:
+ * bench/out/results.json. --quick: 2 cold loads and fewer changes, for a smoke run.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { resolve } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'vite'
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import { serveStatic, type StaticServer } from '../bench/server'
+import {
+  formatMarkdown,
+  formatTable,
+  median,
+  parseBenchArgs,
+  percentile,
+  ratio,
+  type BenchArgs,
+  type MetricRow,
+} from '../bench/stats'
+import { largeTableSummary } from '../bench/largeTable'
+import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
+
+const OUT = resolve('bench/out')
+const APP_DIR = resolve(OUT, 'app')
+const REF_DIR = resolve(OUT, 'reference')
+const LARGE_CSV = resolve(DEFAULT_LARGE_PATH)
+const LARGE_URL_PATH = '/bench-data/large.csv'
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+const VIEWPORT = { width: 1920, height: 1080 }
+const LOAD_TIMEOUT_MS = 300_000
+
+/**
+ * Installed before any page script: records each 'dashboard:ready' mark with its time, whether the
+ * ?data= table was active then (the dashboard shows its source banner), and the resources fetched
+ * so far; and the time of the last <select> change (the start of a filter change). Plain JS text,
+ * so no transpiler helper ends up in the page.
+ */
+const PAGE_HOOK = `(() => {
+  const bench = { marks: [], t0: null, frame: null }
+  Object.defineProperty(window, '__bench', { value: bench })
+  // An interaction starts: note the time, and when the first frame after it has been drawn (the
+  // task after the next animation frame, by when Vue has updated and ECharts has painted once).
+  bench.start = () => {
+    bench.t0 = performance.now()
+    bench.frame = null
+    requestAnimationFrame(() => setTimeout(() => { bench.frame = performance.now() }, 0))
+  }
+  const mark = performance.mark.bind(performance)
+  performance.mark = function (name, options) {
+    const entry = mark(name, options)
+    if (name === 'dashboard:ready') {
+      bench.marks.push({
+        t: entry.startTime,
+        urlData: document.querySelector('[data-testid="dataset-source"]') !== null,
+        resources: performance.getEntriesByType('resource').map((e) => e.name),
+      })
+    }
+    return entry
+  }
+  document.addEventListener('change', () => bench.start(), true)
+  // The reference page redraws on hashchange: its first frame is counted from after its redraw
+  // started (this listener runs after the page's own, registered at mount).
+  bench.startOnHashChange = (hash) => {
+    bench.t0 = performance.now()
+    bench.frame = null
+    addEventListener('hashchange', () => requestAnimationFrame(() => setTimeout(() => { bench.frame = performance.now() }, 0)), { once: true })
+    location.hash = hash
+  }
+})()`
+
+interface PageMark {
+  t: number
+  urlData: boolean
+  resources: string[]
+}
+
+/** What PAGE_HOOK puts on the page's window. */
+interface BenchWindow {
+  __bench: { marks: PageMark[]; t0: number | null; frame: number | null }
+}
+
+interface Transfer {
+  js: number
+  css: number
+  files: string[]
+}
+
+interface LoadSample {
+  readyMs: number
+  transfer: Transfer
+  heapMB: number | null
+  /** Per interaction: until the next mark (`ms`), and until the first frame drawn after it (`frameMs`). */
+  changes: { kind: string; ms: number; frameMs: number | null }[]
+}
+
+function log(message: string): void {
+  process.stdout.write(`${message}\n`)
+}
+
+async function buildPages(): Promise<void> {
+  const started = Date.now()
+  // The app with its own config (plugins, CSP, manifest), into bench/out/app instead of dist/.
+  await build({
+    configFile: resolve('vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir: APP_DIR, emptyOutDir: true },
+  })
+  // The reference page: plain Vite, the same Vue flags the Vue plugin sets for the app.
+  await build({
+    configFile: false,
+    root: resolve('bench/reference'),
+    base: './',
+    logLevel: 'warn',
+    define: {
+      __VUE_OPTIONS_API__: 'true',
+      __VUE_PROD_DEVTOOLS__: 'false',
+      __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    },
+    build: { outDir: REF_DIR, emptyOutDir: true, target: 'es2022' },
+  })
+  log(`built app and reference into ${OUT} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+const gzipCache = new Map<string, number>()
+function gzipSize(file: string): number {
+  let size = gzipCache.get(file)
+  if (size === undefined) {
+    size = gzipSync(readFileSync(file), { level: 9 }).length
+    gzipCache.set(file, size)
+  }
+  return size
+}
+
+/** Gzipped JS and CSS among the same-origin resources a page had requested. */
+function transferOf(server: StaticServer, resources: readonly string[]): Transfer {
+  const transfer: Transfer = { js: 0, css: 0, files: [] }
+  for (const name of new Set(resources)) {
+    const url = new URL(name)
+    if (url.origin !== server.origin) continue
+    const file = server.fileFor(url.pathname)
+    if (file === null) continue
+    if (file.endsWith('.js') || file.endsWith('.mjs')) transfer.js += gzipSize(file)
+    else if (file.endsWith('.css')) transfer.css += gzipSize(file)
+    else continue
+    transfer.files.push(url.pathname)
+  }
+  transfer.files.sort()
+  return transfer
+}
+
+async function readMarks(page: Page): Promise<PageMark[]> {
+  return (await page.evaluate('window.__bench.marks')) as PageMark[]
+}
+
+async function waitForMarks(page: Page, count: number, timeout: number): Promise<PageMark[]> {
+  // A function, not a string: the dashboard's CSP forbids eval, which a string predicate needs.
+  await page.waitForFunction((n) => (window as unknown as BenchWindow).__bench.marks.length >= n, count, { timeout, polling: 20 })
+  return readMarks(page)
+}
+
+/** The last interaction's times: to the given mark, and to its first frame. */
+async function interactionTimes(page: Page, mark: PageMark): Promise<{ ms: number; frameMs: number | null }> {
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.frame !== null, undefined, { timeout: 30_000, polling: 20 })
+  const { t0, frame } = (await page.evaluate('({ t0: window.__bench.t0, frame: window.__bench.frame })')) as { t0: number; frame: number }
+  return { ms: mark.t - t0, frameMs: frame - t0 }
+}
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const usage = await cdp.send('Runtime.getHeapUsage')
+  return usage.usedSize / 1024 / 1024
+}
+
+interface OpenPage {
+  context: BrowserContext
+  page: Page
+  cdp: CDPSession
+  errors: string[]
+}
+
+async function openPage(browser: Browser, throttle: number): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text())
+  })
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+  await page.addInitScript({ content: PAGE_HOOK })
+  return { context, page, cdp, errors }
+}
+
+/** One cold load of the reference page, and `changes` redraws with other numbers. */
+async function referenceLoad(browser: Browser, server: StaticServer, args: BenchArgs, changes: number): Promise<LoadSample> {
+  const { context, page, cdp, errors } = await openPage(browser, args.throttle)
+  try {
+    await page.goto(`${server.origin}/index.html`)
+    const marks = await waitForMarks(page, 1, LOAD_TIMEOUT_MS)
+    const first = marks[0] as PageMark
+    const sample: LoadSample = { readyMs: first.t, transfer: transferOf(server, first.resources), heapMB: await heapMB(cdp), changes: [] }
+    for (let i = 1; i <= changes; i++) {
+      await page.evaluate(`window.__bench.startOnHashChange('#${i}')`)
+      const after = await waitForMarks(page, marks.length + i, 30_000)
+      sample.changes.push({ kind: 'redraw', ...(await interactionTimes(page, after.at(-1) as PageMark)) })
+    }
+    if (errors.length > 0) throw new Error(`reference page errors: ${errors.join('; ')}`)
+    return sample
+  } finally {
+    await context.close()
+  }
+}
+
+/** One cold load of the dashboard on the embedded data (#/targets). */
+async function appEmbeddedLoad(browser: Browser, server: StaticServer, args: BenchArgs): Promise<LoadSample> {
+  const { context, page, errors } = await openPage(browser, args.throttle)
+  try {
+    await page.goto(`${server.origin}/#/targets`)
+    const marks = await waitForMarks(page, 1, LOAD_TIMEOUT_MS)
+    const first = marks[0] as PageMark
+    if (errors.length > 0) throw new Error(`dashboard errors: ${errors.join('; ')}`)
+    return { readyMs: first.t, transfer: transferOf(server, first.resources), heapMB: null, changes: [] }
+  } finally {
+    await context.close()
+  }
+}
+
+interface PickerOption {
+  value: string
+  text: string
+}
+
+async function optionsOf(page: Page, testId: string): Promise<PickerOption[]> {
+  return page
+    .getByTestId(testId)
+    .locator('option')
+    .evaluateAll((els) => els.map((e) => ({ value: (e as HTMLOptionElement).value, text: (e.textContent ?? '').trim() })))
+}
+
+/**
+ * One cold load of the dashboard with ?data= naming the large table, then filter changes: a district,
+ * an indicator, a period, in turn, each timed from the <select>'s change event to the next mark.
+ */
+async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchArgs, run: number): Promise<LoadSample> {
+  const { context, page, cdp, errors } = await openPage(browser, args.throttle)
+  try {
+    await page.goto(`${server.origin}/#/targets?data=${encodeURIComponent(LARGE_URL_PATH.slice(1))}`)
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.marks.some((m) => m.urlData), undefined, {
+      timeout: LOAD_TIMEOUT_MS,
+      polling: 50,
+    })
+    const marks = await readMarks(page)
+    const ready = marks.find((m) => m.urlData) as PageMark
+    const sample: LoadSample = { readyMs: ready.t, transfer: transferOf(server, ready.resources), heapMB: await heapMB(cdp), changes: [] }
+
+    const districts = (await optionsOf(page, 'region-picker')).filter((o) => o.value !== '' && /区$/.test(o.text))
+    const indicators = (await optionsOf(page, 'indicator-picker')).filter((o) => o.value !== '')
+    const periods = (await optionsOf(page, 'period-picker')).filter((o) => o.value !== '')
+    const kinds: Array<[string, string, PickerOption[]]> = [
+      ['district', 'region-picker', districts],
+      ['indicator', 'indicator-picker', indicators],
+      ['period', 'period-picker', periods],
+    ]
+    let count = marks.length
+    for (let i = 0; i < args.changes; i++) {
+      for (const [kind, testId, options] of kinds) {
+        if (options.length === 0) continue
+        // Spread over the options, different in each run (deterministically).
+        const option = options[(i * 7 + run * 3 + 1) % options.length] as PickerOption
+        const current = await page.getByTestId(testId).inputValue()
+        const value = option.value === current ? (options[(options.indexOf(option) + 1) % options.length] as PickerOption).value : option.value
+        await page.getByTestId(testId).selectOption(value)
+        const after = await waitForMarks(page, count + 1, 60_000)
+        sample.changes.push({ kind, ...(await interactionTimes(page, after[count] as PageMark)) })
+        // Let a straggling mark of the same change land before the next change starts.
+        await page.waitForTimeout(150)
+        count = (await readMarks(page)).length
+      }
+    }
+    if (errors.length > 0) throw new Error(`dashboard errors: ${errors.join('; ')}`)
+    return sample
+  } finally {
+    await context.close()
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseBenchArgs(process.argv.slice(2))
+  const started = Date.now()
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
+  mkdirSync(OUT, { recursive: true })
+  if (!args.noBuild || !existsSync(resolve(APP_DIR, 'index.html')) || !existsSync(resolve(REF_DIR, 'index.html'))) await buildPages()
+  const expectedRows = largeTableSummary().rows
+  if (!args.noLarge && !existsSync(LARGE_CSV)) {
+    const { rows, bytes } = await writeLargeTable(LARGE_CSV)
+    log(`generated ${DEFAULT_LARGE_PATH}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB`)
+  }
+
+  const app = await serveStatic(args.appDir === null ? APP_DIR : resolve(args.appDir), { [LARGE_URL_PATH]: LARGE_CSV })
+  const ref = await serveStatic(REF_DIR)
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const version = browser.version()
+  const samples = { reference: [] as LoadSample[], embedded: [] as LoadSample[], large: [] as LoadSample[] }
+  try {
+    // Warm-up (not counted): the OS file cache and Chromium's own start-up costs.
+    await referenceLoad(browser, ref, args, 0)
+    await appEmbeddedLoad(browser, app, args)
+    for (let run = 0; run < args.runs; run++) {
+      // Interleaved, so a slower moment of the machine touches both pages alike.
+      samples.reference.push(await referenceLoad(browser, ref, args, args.changes * 3))
+      samples.embedded.push(await appEmbeddedLoad(browser, app, args))
+      if (!args.noLarge) samples.large.push(await appLargeLoad(browser, app, args, run))
+      const last = samples.large.at(-1)
+      log(
+        `run ${run + 1}/${args.runs}: reference ${Math.round(samples.reference.at(-1)?.readyMs ?? 0)} ms, ` +
+          `embedded ${Math.round(samples.embedded.at(-1)?.readyMs ?? 0)} ms` +
+          (last
+            ? `, large ${Math.round(last.readyMs)} ms, heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
+            : ''),
+      )
+    }
+  } finally {
+    await browser.close()
+    await app.close()
+    await ref.close()
+  }
+
+  const med = (list: readonly LoadSample[], pick: (s: LoadSample) => number | null): number | null => {
+    const values = list.map(pick).filter((v): v is number => v !== null)
+    return values.length === 0 ? null : median(values)
+  }
+  const refReady = med(samples.reference, (s) => s.readyMs)
+  const refJs = med(samples.reference, (s) => s.transfer.js)
+  const refCss = med(samples.reference, (s) => s.transfer.css)
+  const refHeap = med(samples.reference, (s) => s.heapMB)
+  const refChanges = samples.reference.flatMap((s) => s.changes.map((c) => c.ms))
+  const changes = samples.large.flatMap((s) => s.changes.map((c) => c.ms))
+  const refP50 = refChanges.length > 0 ? percentile(refChanges, 50) : null
+  const refP95 = refChanges.length > 0 ? percentile(refChanges, 95) : null
+  const frames = (list: readonly LoadSample[]): number[] =>
+    list.flatMap((s) => s.changes.flatMap((c) => (c.frameMs === null ? [] : [c.frameMs])))
+  const refFrames = frames(samples.reference)
+  const appFrames = frames(samples.large)
+  const row = (
+    id: string,
+    label: string,
+    unit: MetricRow['unit'],
+    appValue: number | null,
+    reference: number | null,
+    samplesCount: number,
+    target?: { text: string; pass: (value: number, r: number | null) => boolean },
+  ): MetricRow => {
+    const r = ratio(appValue, reference)
+    const result: MetricRow = { id, label, unit, app: appValue, reference, ratio: r, samples: samplesCount }
+    if (target) {
+      result.target = target.text
+      if (appValue !== null) result.pass = target.pass(appValue, r)
+    }
+    return result
+  }
+  const embeddedJs = med(samples.embedded, (s) => s.transfer.js)
+  const embeddedCss = med(samples.embedded, (s) => s.transfer.css)
+  const rows: MetricRow[] = [
+    row('transfer.js', 'initial JS (gzip)', 'bytes', embeddedJs, refJs, samples.embedded.length),
+    row('transfer.css', 'initial CSS (gzip)', 'bytes', embeddedCss, refCss, samples.embedded.length),
+    row(
+      'transfer.total',
+      'initial JS+CSS (gzip)',
+      'bytes',
+      embeddedJs === null || embeddedCss === null ? null : embeddedJs + embeddedCss,
+      refJs === null || refCss === null ? null : refJs + refCss,
+      samples.embedded.length,
+    ),
+    row('ready.embedded', 'ready, embedded data (#/targets)', 'ms', med(samples.embedded, (s) => s.readyMs), refReady, samples.embedded.length, {
+      text: '≤ 1.5× ref',
+      pass: (_, r) => r !== null && r <= 1.5,
+    }),
+  ]
+  if (!args.noLarge) {
+    rows.push(
+      row('ready.large', `ready, ${expectedRows.toLocaleString('en')} rows via ?data=`, 'ms', med(samples.large, (s) => s.readyMs), refReady, samples.large.length, {
+        text: '≤ 2.5× ref',
+        pass: (_, r) => r !== null && r <= 2.5,
+      }),
+      row('filter.p50', 'filter change p50 (large)', 'ms', changes.length > 0 ? percentile(changes, 50) : null, refP50, changes.length),
+      row('filter.p95', 'filter change p95 (large)', 'ms', changes.length > 0 ? percentile(changes, 95) : null, refP95, changes.length, {
+        text: '< 150 ms',
+        pass: (v) => v < 150,
+      }),
+      row('frame.p50', 'filter change to first frame p50', 'ms', appFrames.length > 0 ? percentile(appFrames, 50) : null, refFrames.length > 0 ? percentile(refFrames, 50) : null, appFrames.length),
+      row('frame.p95', 'filter change to first frame p95', 'ms', appFrames.length > 0 ? percentile(appFrames, 95) : null, refFrames.length > 0 ? percentile(refFrames, 95) : null, appFrames.length),
+      row('heap.large', 'JS heap after load (large)', 'MB', med(samples.large, (s) => s.heapMB), refHeap, samples.large.length, {
+        text: '< 150 MB',
+        pass: (v) => v < 150,
+      }),
+    )
+  }
+  for (const kind of ['district', 'indicator', 'period']) {
+    const list = samples.large.flatMap((s) => s.changes.filter((c) => c.kind === kind).map((c) => c.ms))
+    if (list.length > 0) rows.push(row(`filter.${kind}.p50`, `  ${kind} change p50`, 'ms', percentile(list, 50), refP50, list.length))
+  }
+
+  const table = formatTable(rows)
+  log('')
+  log(`npm run bench: ${args.runs} cold loads each, CPU throttled ${args.throttle}×, Chromium ${version}, ${cpus().length} cores`)
+  log(table)
+  const results = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    environment: { chromium: version, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? '', throttle: args.throttle },
+    args,
+    largeTable: { path: DEFAULT_LARGE_PATH, rows: expectedRows },
+    metrics: rows,
+    markdown: formatMarkdown(rows),
+    initialFiles: { app: samples.embedded[0]?.transfer.files ?? [], reference: samples.reference[0]?.transfer.files ?? [] },
+    samples,
+    elapsedSeconds: Math.round((Date.now() - started) / 1000),
+  }
+  // A run against another build (--app=…) is a comparison: it must not replace the latest results.
+  const file = args.appDir === null ? 'results.json' : 'results-app-dir.json'
+  writeFileSync(resolve(OUT, file), `${JSON.stringify(results, null, 2)}\n`)
+  log(`\nbench/out/${file} written; total ${results.elapsedSeconds} s`)
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+  process.exit(1)
+})
