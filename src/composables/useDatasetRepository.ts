@@ -54,6 +54,16 @@ function open(onBlocking: () => void): Promise<DatasetRepository> {
   return repositoryPromise
 }
 
+/**
+ * The page's one repository, for other writers (the review page): writes through it are announced to
+ * other tabs by the same notifier, and this page's own listener never mistakes them for another tab's.
+ */
+export function sharedDatasetRepository(): Promise<DatasetRepository> {
+  return open(() => {
+    status.value = { mode: 'memory', reason: 'blocked' }
+  })
+}
+
 export function useDatasetRepository() {
   const { t } = useI18n()
   const datasetStore = useDatasetStore()

@@ -4,11 +4,11 @@
  * dashboard to it. Any failure before the switch leaves the active data exactly as it was.
  */
 import { shallowRef } from 'vue'
+import { sharedDatasetRepository } from './useDatasetRepository'
 import { useI18n } from 'vue-i18n'
 import type { Candidate } from '../extract'
 import type { Dataset, LocalizedText } from '../domain/model'
 import type { PeriodContext } from '../domain/period'
-import type { DatasetRepository } from '../io/datasetRepository'
 import type { ValidationIssue } from '../io/validationIssue'
 import { useDatasetStore } from '../stores/dataset'
 import { issuesByFigure } from '../components/review/reviewRows'
@@ -34,16 +34,8 @@ export type AcceptReport =
       first: { subjectId: string; indicatorId: string } | null
     }
 
-/**
- * One repository for this page, opened on first use (the IndexedDB code is loaded only then).
- * No cross-tab notifier: BroadcastChannel also delivers to the page's other channel objects, and
- * the page's own dataset sync would take this page's write for another tab's.
- */
-let repository: Promise<DatasetRepository> | null = null
-function openRepository(): Promise<DatasetRepository> {
-  repository ??= import('../io/datasetRepository').then(({ openDatasetRepository }) => openDatasetRepository())
-  return repository
-}
+/** The page's shared repository: the write reaches other tabs through its cross-tab notifier. */
+const openRepository = sharedDatasetRepository
 
 export interface AcceptRequest {
   text: string
