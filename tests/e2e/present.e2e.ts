@@ -26,6 +26,8 @@ describe('presenting (Chromium)', () => {
     const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const errors = watchErrors(page)
     await page.goto(`${app.baseUrl}#/targets`)
+    // As a user does: present once the view is showing (the link presents the view it is on).
+    await page.getByTestId('targets-view').waitFor()
     await page.getByTestId('present-link').click()
     await page.getByTestId('present-view').waitFor()
     assert.match(page.url(), /#\/present\?.*deck=targets.*slide=1/)
