@@ -32,11 +32,19 @@ export interface DeckSlide {
   render: () => Promise<SlideImage>
 }
 
+/** A slide of text, e.g. the bulletin (通报) written from the same data, placed before the charts. */
+export interface TextSlide {
+  title: string
+  body: string
+  notes: string
+}
+
 export interface DeckInput {
   title: string
   /** Region, period, date: one line each on the title slide. */
   lines: readonly string[]
   slides: readonly DeckSlide[]
+  textSlides?: readonly TextSlide[]
   /** Fonts that have the Chinese glyphs on Windows and macOS; PowerPoint falls back per glyph. */
   fontFace?: string
   lang?: string
@@ -79,6 +87,23 @@ export async function pptxDeck(input: DeckInput, options: ArchiveOptions = {}): 
     color: '57606A',
     valign: 'top',
   })
+
+  for (const spec of input.textSlides ?? []) {
+    const slide = pptx.addSlide()
+    slide.addText(plainText(spec.title), { ...text, x: MARGIN_IN, y: 0.3, w: SLIDE_WIDTH_IN - 2 * MARGIN_IN, h: 0.6, fontSize: 24, bold: true })
+    slide.addText(plainText(spec.body), {
+      ...text,
+      x: MARGIN_IN,
+      y: 1.1,
+      w: SLIDE_WIDTH_IN - 2 * MARGIN_IN,
+      h: 5.9,
+      fontSize: 18,
+      valign: 'top',
+      lineSpacingMultiple: 1.3,
+      fit: 'shrink',
+    })
+    if (spec.notes !== '') slide.addNotes(plainText(spec.notes))
+  }
 
   const total = input.slides.length
   onProgress?.({ done: 0, total })

@@ -10,6 +10,9 @@ import { useDatasetStore } from '../stores/dataset'
 import { useFiltersStore } from '../stores/filters'
 import { useLocaleFormat } from '../composables/useLocaleFormat'
 import { parsePeriod } from '../domain/period'
+import { buildBulletinModel } from '../panels/bulletinModel'
+import { toPlainText } from '../bulletin/bulletinText'
+import type { TextSlide } from './pptxDeck'
 import { downloadBlob } from './download'
 import { useExportPreferences } from './exportPreferences'
 import { safeFileName } from './fileName'
@@ -100,11 +103,34 @@ export function useViewExport() {
     })
   }
 
+  /**
+   * The bulletin (通报) of the chosen region and period as the deck's first slide, with each figure's
+   * quote in the notes; null with no region chosen, or when the data has nothing to write for it.
+   */
+  function bulletinSlide(): TextSlide | null {
+    // A bulletin is about one region: with all regions chosen, the deck has charts only.
+    if (filters.regionId === null) return null
+    const model = buildBulletinModel(datasetStore.dataset, datasetStore.index, format.locale.value, {
+      regionId: filters.regionId,
+      periodKey: filters.periodKey,
+      excluded: new Set(),
+      projections: true,
+      summaries: true,
+    })
+    const body = toPlainText(model.paragraphs, format.locale.value)
+    if (body === '') return null
+    const quotes = model.paragraphs
+      .flat(2)
+      .flatMap((segment) => (segment.kind === 'figure' ? segment.sources.map((s) => `${segment.text}: ${s.quote ?? '—'}`) : []))
+    return { title: t('bulletin.title'), body, notes: [...new Set(quotes)].join('\n') }
+  }
+
   /** A 16:9 deck of the chosen charts (all when `ids` is null). Null when another export runs. */
   async function exportPptx(ids: ReadonlySet<number> | null = null): Promise<string | null> {
     const chosen = pick(ids)
     return run('pptx', async (signal) => {
       const { pptxDeck } = await import('./pptxDeck')
+      const bulletin = bulletinSlide()
       const date = new Intl.DateTimeFormat(format.locale.value, { dateStyle: 'long' }).format(new Date())
       const blob = await pptxDeck(
         {
@@ -115,6 +141,7 @@ export function useViewExport() {
             t('export.deck.date', { date }),
           ],
           lang: format.locale.value,
+          textSlides: bulletin ? [bulletin] : [],
           slides: chosen.map((c) => {
             const caption = chartExport.caption(c.source)
             return {

@@ -178,6 +178,14 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     const documentXml = (await docx.file('word/document.xml')?.async('string')) ?? ''
     assert.match(documentXml, /CNY 432 million/)
     assert.match((await docx.file('word/footnotes.xml')?.async('string')) ?? '', /完成项目投资4\.32亿元/)
+    // The view's PPTX opens with the bulletin of the chosen street, before the charts.
+    await page.goto(`${app.baseUrl}#/growth?region=dashikou&lang=zh-CN`)
+    await page.getByTestId('growth-view').waitFor()
+    const [deck] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-pptx').click()])
+    const pptx = await JSZip.loadAsync(readFileSync((await deck.path()) as string))
+    assert.match((await pptx.file('ppt/slides/slide2.xml')?.async('string')) ?? '', /大市口街道完成项目投资4\.32亿元/)
+    await page.goto(`${app.baseUrl}#/bulletin?region=dashikou&lang=en`)
+    await page.getByTestId('bulletin-paragraph').first().waitFor()
     // A figure opens the quote it rests on.
     await page.getByTestId('bulletin-figure').first().click()
     assert.match(await page.getByTestId('source-dialog').innerText(), /完成项目投资4\.32亿元/)

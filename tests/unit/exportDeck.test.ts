@@ -52,6 +52,22 @@ describe('the PPTX deck', () => {
     expect(notes).toContain('完成：4.32亿元')
   })
 
+  it('puts a text slide (the bulletin) after the title, with its quotes in the notes', async () => {
+    const xml = await files(
+      await pptxDeck({
+        title: '通报',
+        lines: [],
+        slides: [slide('项目投资', 'n')],
+        textSlides: [{ title: '通报', body: `1-10月，大市口街道完成项目投资4.32亿元。${PAYLOAD}`, notes: '4.32亿元: 1-10月,完成项目投资4.32亿元' }],
+      }),
+    )
+    expect(xml['ppt/slides/slide2.xml']).toContain('大市口街道完成项目投资4.32亿元')
+    expect(xml['ppt/slides/slide2.xml']).toContain('&lt;img')
+    expect(xml['ppt/slides/slide3.xml']).toContain('<p:pic>')
+    const notes = Object.entries(xml).filter(([n]) => n.startsWith('ppt/notesSlides/')).map(([, x]) => x).join('\n')
+    expect(notes).toContain('完成项目投资4.32亿元')
+  })
+
   it('stops with an AbortError when cancelled, before or between slides', async () => {
     const controller = new AbortController()
     controller.abort()
