@@ -1,4 +1,7 @@
 import { after, before, describe, it } from 'node:test'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import assert from 'node:assert/strict'
 import type { BrowserContext, Page } from 'playwright-core'
 import { cspViolations, startApp, watchCsp, watchErrors, type App } from './harness'
@@ -97,6 +100,28 @@ describe('untrusted text is never code (Chromium)', () => {
     await page.getByTestId('presenter-notes').waitFor()
     assert.ok((await page.getByTestId('presenter-notes').innerText()).includes(PAYLOADS.img))
 
+    assert.equal(await canary(page), undefined)
+    assert.deepEqual(dialogs, [])
+    assert.deepEqual(await cspViolations(page), [])
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
+  it('the same payloads through the import page: the import and the imported views stay text', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1920, height: 1080 } })
+    const { page, dialogs, errors } = await hostilePage(context)
+    const file = join(mkdtempSync(join(tmpdir(), 'xss-')), 'hostile.json')
+    writeFileSync(file, JSON.stringify(hostileDataset()))
+    await page.goto(`${app.baseUrl}#/import`)
+    await page.getByTestId('import-file-input').setInputFiles(file)
+    await page.getByTestId('import-confirm').waitFor()
+    await page.getByTestId('import-confirm').click()
+    await page.getByTestId('import-outcome').waitFor()
+    for (const view of ['overview', 'targets', 'data']) {
+      await page.goto(`${app.baseUrl}#/${view}`)
+      await page.locator('main').getByText(PAYLOADS.img).first().waitFor()
+      await hoverCharts(page)
+    }
     assert.equal(await canary(page), undefined)
     assert.deepEqual(dialogs, [])
     assert.deepEqual(await cspViolations(page), [])
