@@ -3,7 +3,8 @@ import { useRoute, useRouter } from 'vue-router'
 import { useSettingsStore } from '../stores/settings'
 import { usePanelContext } from './usePanelContext'
 import { PROJECTOR_PALETTES } from '../charts/palette'
-import { buildDeck, isDeckSource, type DeckSource } from '../presenter/deck'
+import { buildAgendaDeck, buildDeck, isDeckSource, type DeckSource } from '../presenter/deck'
+import { decodeAgenda } from '../presenter/agenda'
 import { openPresenterSync } from '../presenter/presenterSync'
 
 /** Rows a projected chart shows at once: at 28 px type, more would overlap. */
@@ -24,7 +25,13 @@ export function usePresentation() {
   }))
 
   const source = computed<DeckSource>(() => (isDeckSource(route.query.deck) ? route.query.deck : 'all'))
-  const deck = computed(() => buildDeck(context.value, source.value, new Date()))
+  // ?agenda=… (a composed, shared agenda) wins over the current view's charts.
+  const agenda = computed(() => (typeof route.query.agenda === 'string' ? decodeAgenda(route.query.agenda) : null))
+  const deck = computed(() =>
+    agenda.value
+      ? buildAgendaDeck(context.value, agenda.value, new Date())
+      : buildDeck(context.value, source.value, new Date()),
+  )
   const index = computed(() => {
     const n = Number(route.query.slide)
     const last = deck.value.length - 1

@@ -11,6 +11,7 @@ import { buildLivelihoodPanels } from '../panels/livelihoodPanels'
 import { buildProjectGroups } from '../panels/projectsPanels'
 import { buildExplorerPanel } from '../panels/explorerPanel'
 import { parsePeriod } from '../domain/period'
+import type { AgendaItem } from './agenda'
 
 export const DECK_SOURCES = ['all', 'targets', 'projects', 'growth', 'livelihood', 'explorer'] as const
 export type DeckSource = (typeof DECK_SOURCES)[number]
@@ -99,4 +100,22 @@ export function buildDeck(ctx: PanelContext, source: DeckSource, today: Date): S
       notes: notesOf(ctx, panel),
     })),
   ]
+}
+
+/**
+ * A deck from an agenda: each item drawn with its own region, period and indicator, in the order the
+ * presenter chose. An item whose chart the current data cannot draw is left out, not shown empty.
+ */
+export function buildAgendaDeck(ctx: PanelContext, items: readonly AgendaItem[], today: Date): Slide[] {
+  const date = new Intl.DateTimeFormat(ctx.format.locale.value, { dateStyle: 'long' }).format(today)
+  const slides: Slide[] = [
+    { id: 'title', kind: 'title', title: ctx.t('present.agendaTitle'), subtitle: date, panel: null, notes: [] },
+  ]
+  items.forEach((item, i) => {
+    const scoped: PanelContext = { ...ctx, regionId: item.regionId, periodKey: item.periodKey, indicatorId: item.indicatorId }
+    const panel = panelsOf(scoped, item.view).find((p) => p.id === item.panelId && p.option !== null)
+    if (!panel) return
+    slides.push({ id: `${i}:${panel.id}`, kind: 'chart', title: panel.title, subtitle: panel.headline, panel, notes: notesOf(scoped, panel) })
+  })
+  return slides
 }

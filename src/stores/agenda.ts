@@ -1,0 +1,51 @@
+import { ref, watch } from 'vue'
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { readAgenda, type AgendaItem } from '../presenter/agenda'
+
+const KEY = 'sid.agenda'
+
+function load(): AgendaItem[] {
+  try {
+    return readAgenda(JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '[]') as unknown)
+  } catch {
+    return []
+  }
+}
+
+/** The presenter's agenda: chart slides in meeting order, kept in this browser. */
+export const useAgendaStore = defineStore('agenda', () => {
+  const items = ref<AgendaItem[]>(load())
+  watch(
+    items,
+    (value) => {
+      try {
+        globalThis.localStorage?.setItem(KEY, JSON.stringify(value))
+      } catch {
+        // Not remembered across visits (storage blocked); the agenda still works now.
+      }
+    },
+    { deep: true },
+  )
+
+  function add(item: AgendaItem): void {
+    items.value = [...items.value, item]
+  }
+  function remove(index: number): void {
+    items.value = items.value.filter((_, i) => i !== index)
+  }
+  function move(index: number, by: -1 | 1): void {
+    const target = index + by
+    if (target < 0 || target >= items.value.length) return
+    const next = [...items.value]
+    const [item] = next.splice(index, 1)
+    if (item) next.splice(target, 0, item)
+    items.value = next
+  }
+  function replace(next: AgendaItem[]): void {
+    items.value = next
+  }
+
+  return { items, add, remove, move, replace }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useAgendaStore, import.meta.hot))
