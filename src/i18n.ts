@@ -2,6 +2,7 @@ import { createI18n } from 'vue-i18n'
 import zhCN from './locales/zh-CN.json'
 import en from './locales/en.json'
 import type { LocaleCode } from './domain/model'
+import { readStorage, writeStorage } from './io/browserStorage'
 
 /** zh-CN is the source locale: its keys are the schema every other locale must fill. */
 export type MessageSchema = typeof zhCN
@@ -14,13 +15,8 @@ export function isLocale(value: unknown): value is LocaleCode {
 }
 
 function initialLocale(): LocaleCode {
-  try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
-    if (isLocale(saved)) return saved
-  } catch {
-    // Storage can be blocked (privacy modes); the default language still works.
-  }
-  return 'zh-CN'
+  const saved = readStorage(STORAGE_KEY)
+  return isLocale(saved) ? saved : 'zh-CN'
 }
 
 export const i18n = createI18n<[MessageSchema], LocaleCode, false>({
@@ -32,12 +28,8 @@ export const i18n = createI18n<[MessageSchema], LocaleCode, false>({
   fallbackWarn: false,
 })
 
+/** Switches the language and remembers it; <html lang> follows the locale (a watcher in App.vue). */
 export function setLocale(locale: LocaleCode): void {
   i18n.global.locale.value = locale
-  document.documentElement.lang = locale
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, locale)
-  } catch {
-    // Not remembered across reloads, but the switch itself worked.
-  }
+  writeStorage(STORAGE_KEY, locale)
 }

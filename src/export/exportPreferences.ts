@@ -4,34 +4,21 @@
  */
 import { ref, watch } from 'vue'
 import { DEFAULT_IMAGE_SETTINGS, isImageSettings, type ImageSettings } from './imageSettings'
+import { readStoredJson, writeStorage } from '../io/browserStorage'
 
 const STORAGE_KEY = 'sid.export'
 
 function load(): ImageSettings {
-  try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY)
-    const value: unknown = saved ? JSON.parse(saved) : null
-    if (isImageSettings(value)) {
-      return { format: value.format, scale: value.scale, background: value.background, size: value.size }
-    }
-  } catch {
-    // Blocked or damaged storage: the defaults apply.
+  const value = readStoredJson(STORAGE_KEY)
+  if (isImageSettings(value)) {
+    return { format: value.format, scale: value.scale, background: value.background, size: value.size }
   }
+  // Nothing stored, or blocked or damaged storage: the defaults apply.
   return { ...DEFAULT_IMAGE_SETTINGS }
 }
 
 const settings = ref<ImageSettings>(load())
-watch(
-  settings,
-  (value) => {
-    try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(value))
-    } catch {
-      // Not remembered; the choice still applies to this visit.
-    }
-  },
-  { deep: true },
-)
+watch(settings, (value) => writeStorage(STORAGE_KEY, JSON.stringify(value)), { deep: true })
 
 export function useExportPreferences() {
   return settings

@@ -1,31 +1,14 @@
 import { ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { readAgenda, type AgendaItem } from '../presenter/agenda'
+import { readStoredJson, writeStorage } from '../io/browserStorage'
 
 const KEY = 'sid.agenda'
 
-function load(): AgendaItem[] {
-  try {
-    return readAgenda(JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '[]') as unknown)
-  } catch {
-    return []
-  }
-}
-
 /** The presenter's agenda: chart slides in meeting order, kept in this browser. */
 export const useAgendaStore = defineStore('agenda', () => {
-  const items = ref<AgendaItem[]>(load())
-  watch(
-    items,
-    (value) => {
-      try {
-        globalThis.localStorage?.setItem(KEY, JSON.stringify(value))
-      } catch {
-        // Not remembered across visits (storage blocked); the agenda still works now.
-      }
-    },
-    { deep: true },
-  )
+  const items = ref<AgendaItem[]>(readAgenda(readStoredJson(KEY)))
+  watch(items, (value) => writeStorage(KEY, JSON.stringify(value)), { deep: true })
 
   function add(item: AgendaItem): void {
     items.value = [...items.value, item]

@@ -1,29 +1,13 @@
 import { ref, watch } from 'vue'
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import type { ThemeName } from '../charts/palette'
+import { readStorage, writeStorage } from '../io/browserStorage'
 
 const THEME_KEY = 'sid.theme'
 const DECAL_KEY = 'sid.decal'
 
 export function isThemeName(value: unknown): value is ThemeName {
   return value === 'light' || value === 'dark'
-}
-
-function readStorage(key: string): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key) ?? null
-  } catch {
-    // Storage blocked (privacy modes): the defaults still work, they are just not remembered.
-    return null
-  }
-}
-
-function writeStorage(key: string, value: string): void {
-  try {
-    globalThis.localStorage?.setItem(key, value)
-  } catch {
-    // As above: the setting applies to this visit only.
-  }
 }
 
 /** How charts look: the theme (also in the URL) and decal patterns (a reader's own preference). */
