@@ -5,7 +5,7 @@
  * Pure: rows and already-translated labels in, an ECharts option out. No Vue, no DOM, so it is
  * tested in Node and the component stays a thin renderer.
  */
-import { format, type ComposeOption, type EChartsCoreOption } from 'echarts/core'
+import type { ComposeOption, EChartsCoreOption } from 'echarts/core'
 import type { BarSeriesOption, ScatterSeriesOption } from 'echarts/charts'
 import type {
   AriaComponentOption,
@@ -19,7 +19,16 @@ import type { DefaultLabelFormatterCallbackParams, TooltipComponentFormatterCall
 import type { Direction } from '../domain/model'
 import type { ProgressStatus } from '../domain/progress'
 import { LIGHT_PALETTE, STATUS_ICONS, type ChartPalette } from './palette'
-import { axisColors, rowScroller, textScale, themeBase, tooltipBase, valueLabelStyle } from './common'
+import {
+  axisColors,
+  rowScroller,
+  textScale,
+  themeBase,
+  tooltipBase,
+  tooltipDataIndex,
+  tooltipHtml,
+  valueLabelStyle,
+} from './common'
 
 export interface BulletRow {
   id: string
@@ -114,26 +123,17 @@ function percentText(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(1)}%` : '–'
 }
 
-/** The first data index in the tooltip's parameters (axis trigger gives an array, item trigger one). */
-function dataIndexOf(params: TooltipComponentFormatterCallbackParams): number | null {
-  const first = Array.isArray(params) ? params[0] : params
-  return first === undefined ? null : first.dataIndex
-}
-
 /**
- * Tooltip HTML for one row. ECharts inserts a formatter's string as markup, so every piece that is not
- * a literal tag here goes through encodeHTML: region names and formatted figures are data, and labels
- * are translations (never trusted as markup either; see security guide item 1).
+ * Tooltip HTML for one row: plain-text lines, every one escaped by tooltipHtml (region names and
+ * figures are data, labels are translations; neither is trusted as markup, security guide item 1).
  */
 export function bulletTooltipHtml(row: BulletRow, labels: BulletChartLabels): string {
-  const esc = format.encodeHTML
-  return [
-    `<strong>${esc(row.label)}</strong>`,
-    `${esc(labels.completion)}: ${esc(percentText(row.completion))} (${esc(row.actualText)} / ${esc(row.targetText)})`,
-    `${esc(labels.target)}: ${esc(row.targetText)}`,
-    `${esc(labels.elapsed)}: ${esc(percentText(row.elapsed))}`,
-    `${esc(labels.gap(row.gap))} · ${esc(STATUS_ICONS[row.status])} ${esc(labels.status[row.status])}`,
-  ].join('<br/>')
+  return tooltipHtml(row.label, [
+    `${labels.completion}: ${percentText(row.completion)} (${row.actualText} / ${row.targetText})`,
+    `${labels.target}: ${row.targetText}`,
+    `${labels.elapsed}: ${percentText(row.elapsed)}`,
+    `${labels.gap(row.gap)} · ${STATUS_ICONS[row.status]} ${labels.status[row.status]}`,
+  ])
 }
 
 /**
@@ -249,7 +249,7 @@ export function buildBulletChartOption(
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params: TooltipComponentFormatterCallbackParams) => {
-        const index = dataIndexOf(params)
+        const index = tooltipDataIndex(params)
         const row = index === null ? undefined : rows[index]
         return row ? bulletTooltipHtml(row, labels) : ''
       },
