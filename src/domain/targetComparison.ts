@@ -10,6 +10,7 @@ import { buildObservationRows, type ObservationRow } from './observationRow'
 import { completionRate } from './progress'
 import { latestPeriodKey } from './scope'
 import { periodKey } from './period'
+import { countBy, mostFrequent } from './mostFrequent'
 
 export interface TargetRow extends ObservationRow {
   completion: number
@@ -85,14 +86,7 @@ export function comparisonParentId(
     if (targets.some((o) => o.subjectId === regionId)) return index.subjects.get(regionId)?.parentId ?? null
     return regionId
   }
-  const counts = new Map<string, number>()
-  for (const o of targets) {
-    const parentId = index.subjects.get(o.subjectId)?.parentId
-    if (parentId) counts.set(parentId, (counts.get(parentId) ?? 0) + 1)
-  }
-  let best: string | null = null
-  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id
-  return best
+  return mostFrequent(countBy(targets, (o) => index.subjects.get(o.subjectId)?.parentId))
 }
 
 export function summarizeTargets(rows: readonly TargetRow[]): TargetSummary {

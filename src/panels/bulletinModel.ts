@@ -5,7 +5,8 @@
  */
 import type { Dataset, Observation, Period, LocaleCode } from '../domain/model'
 import type { DatasetIndex } from '../domain/datasetIndex'
-import { periodKey, parsePeriod } from '../domain/period'
+import { periodKey } from '../domain/period'
+import { countBy, mostFrequent } from '../domain/mostFrequent'
 import { periodsOf } from '../domain/scope'
 import {
   buildRegionBulletin,
@@ -38,11 +39,7 @@ export interface BulletinModel {
 /** The region a bulletin is about: the chosen one, or the one with most figures. */
 export function bulletinSubject(dataset: Dataset, regionId: string | null): string | null {
   if (regionId !== null) return regionId
-  const counts = new Map<string, number>()
-  for (const o of dataset.observations) counts.set(o.subjectId, (counts.get(o.subjectId) ?? 0) + 1)
-  let best: string | null = null
-  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id
-  return best
+  return mostFrequent(countBy(dataset.observations, (o) => o.subjectId))
 }
 
 /** The default period: the chosen one if the region has figures in it, else the period of its first target. */
@@ -55,10 +52,8 @@ function bulletinPeriod(own: readonly Observation[], chosen: string | null): Per
   const withTarget = own.find((o) => o.target !== null && o.actual !== null)
   if (withTarget) return withTarget.period
   // Otherwise the period with most figures: the bulletin with most to say.
-  const counts = new Map<string, number>()
-  for (const o of own) counts.set(periodKey(o.period), (counts.get(periodKey(o.period)) ?? 0) + 1)
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]
-  return top ? parsePeriod(top[0]) : null
+  const top = mostFrequent(countBy(own, (o) => periodKey(o.period)))
+  return periods.find((p) => periodKey(p) === top) ?? null
 }
 
 export function buildBulletinModel(

@@ -12,6 +12,7 @@ import { buildRankedBarOption, rankedBarChartHeight } from '../charts/rankedBarC
 import { buildPeriodLineOption } from '../charts/periodLineChart'
 import { regionLabel, sourcesOf, type ChartPanelModel, type PanelContext } from './panelModel'
 import { chooseIndicator } from './targetsPanel'
+import { countBy, mostFrequent } from '../domain/mostFrequent'
 
 export type ExplorerMode = 'regions' | 'periods'
 
@@ -31,12 +32,9 @@ function metric(o: Observation): number | null {
 
 /** The subject with most periods of the figures, preferring the chosen region when it has any. */
 function lineSubject(figures: readonly Observation[], regionId: string | null): string | null {
-  const counts = new Map<string, number>()
-  for (const o of figures) counts.set(o.subjectId, (counts.get(o.subjectId) ?? 0) + 1)
+  const counts = countBy(figures, (o) => o.subjectId)
   if (regionId !== null && counts.has(regionId)) return regionId
-  let best: string | null = null
-  for (const [id, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = id
-  return best
+  return mostFrequent(counts)
 }
 
 export function buildExplorerPanel(ctx: PanelContext, chosenMode: ExplorerMode | null): ExplorerPanel {

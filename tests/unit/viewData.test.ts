@@ -5,6 +5,7 @@ import type { Dataset } from '../../src/domain/model'
 import { latestPeriodKey, observationsInScope, periodsOf } from '../../src/domain/scope'
 import { byValueDescending, groupByIndicator, growthValue } from '../../src/domain/indicatorGroups'
 import { displayScale } from '../../src/domain/displayScale'
+import { countBy, mostFrequent } from '../../src/domain/mostFrequent'
 import { periodKey } from '../../src/domain/period'
 
 const seed = loadEmbeddedDataset().dataset as Dataset
@@ -64,5 +65,17 @@ describe('axis scale', () => {
     ['%', [100, 90], 'zh-CN', 1, '%'],
   ] as const)('%s %j in %s: ÷%d, %s', (unit, values, locale, factor, caption) => {
     expect(displayScale(unit, values, locale)).toEqual({ factor, caption })
+  })
+})
+
+describe('the default choice: the key with most figures', () => {
+  it.each([
+    [[], null],
+    [['a'], 'a'],
+    [['a', 'b', 'b'], 'b'],
+    [['a', 'b', 'b', 'a'], 'a'],
+    [[null, 'x', null], 'x'],
+  ] as const)('%j → %s (ties to the first seen)', (keys, expected) => {
+    expect(mostFrequent(countBy(keys, (k) => k))).toBe(expected)
   })
 })
