@@ -9,6 +9,7 @@ import { useRoute } from 'vue-router'
 import { useDatasetStore } from '../stores/dataset'
 import { useFiltersStore } from '../stores/filters'
 import { useLocaleFormat } from '../composables/useLocaleFormat'
+import { useChosenRegionName } from '../composables/useChosenRegionName'
 import { parsePeriod } from '../domain/period'
 import { buildBulletinModel } from '../panels/bulletinModel'
 import { toPlainText } from '../bulletin/bulletinText'
@@ -58,10 +59,7 @@ export function useViewExport() {
   const controller = shallowRef<AbortController | null>(null)
 
   const viewTitle = computed(() => (typeof route.name === 'string' ? t(`nav.${route.name}`) : t('app.title')))
-  const regionName = computed(() => {
-    const subject = filters.regionId === null ? null : datasetStore.index.subjects.get(filters.regionId)
-    return subject ? format.name(subject.name) : t('filters.allRegions')
-  })
+  const regionName = useChosenRegionName()
   const periodName = computed(() => {
     const chosen = filters.periodKey === null ? null : parsePeriod(filters.periodKey)
     if (chosen) return format.period(chosen)
