@@ -25,11 +25,15 @@ export interface App {
   close: () => Promise<void>
 }
 
+/** The build under test: dist/, or another directory (E2E_DIST=…) so parallel work need not share one. */
+export const E2E_DIST = process.env.E2E_DIST ?? 'dist'
+
 export async function startApp(): Promise<App> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first')
+  if (!existsSync(`${E2E_DIST}/index.html`)) throw new Error(`${E2E_DIST}/ is missing: run \`npm run build\` first`)
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
   const server: PreviewServer = await preview({
     logLevel: 'error',
+    build: { outDir: E2E_DIST },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   })
   const address = server.httpServer.address()
