@@ -4,6 +4,7 @@ import App from './App.vue'
 import { router } from './router'
 import { i18n } from './i18n'
 import { errorDetail, useNoticesStore } from './stores/notices'
+import { useDatasetStore } from './stores/dataset'
 import './styles/base.css'
 import './styles/print.css'
 import './styles/present.css'
@@ -33,5 +34,10 @@ window.addEventListener('error', (event) => {
   if (typeof event.message === 'string' && event.message.startsWith('ResizeObserver loop')) return
   notices.push('error', i18n.global.t('errors.unexpected'), errorDetail(event.error ?? event.message))
 })
+
+// A ?data= link starts loading now, in the worker, while the app mounts (App.vue asks for the same
+// load once the router is ready and gets this one): about a second earlier with the CPU throttled 4×.
+const dataParam = new URLSearchParams(location.hash.split('?')[1] ?? '').get('data')
+if (dataParam) void useDatasetStore(pinia).loadFromUrl(dataParam)
 
 app.mount('#app')

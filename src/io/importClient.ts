@@ -8,11 +8,16 @@
  *
  * Each job gets a fresh worker that is terminated when the job ends, so a cancelled or crashed
  * import leaves nothing running and holds no memory.
+ *
+ * `startUrlLoad` does the same for a `?data=` link: the worker fetches it too, so the page's thread
+ * neither holds the file's bytes nor copies them to the worker.
  */
-import type { Observation } from '../domain/model'
+import type { Dataset, Observation } from '../domain/model'
 import type { ImportInput, ImportOptions, ProgressListener } from './importPipeline'
 import type { ImportRequest, ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
+import type { LoadFromUrlResult } from './loadDatasetFromUrl'
+import { ObservationDecoder, type ObservationColumns } from './observationColumns'
 
 /** The part of the Worker interface the client uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -36,12 +41,14 @@ export class ImportWorkerError extends Error {
   }
 }
 
-export interface ImportJob {
+export interface WorkerJob<T> {
   /** Resolves with the result; rejects with ImportCancelledError or ImportWorkerError. */
-  readonly result: Promise<ImportResult>
+  readonly result: Promise<T>
   /** Stops the import at once (terminates the worker). Harmless after the end. */
   cancel(): void
 }
+
+export type ImportJob = WorkerJob<ImportResult>
 
 export interface StartImportOptions extends ImportOptions {
   onProgress?: ProgressListener
@@ -70,16 +77,49 @@ function startInThread(input: ImportInput, options: StartImportOptions): ImportJ
   return { result, cancel: () => controller.abort() }
 }
 
-export function startImport(input: ImportInput, options: StartImportOptions = {}): ImportJob {
-  if (import.meta.env.MODE === 'offline' && options.createWorker === undefined) return startInThread(input, options)
-  const { onProgress, createWorker = createImportWorker, signal, ...workerOptions } = options
-  let settle: { resolve: (r: ImportResult) => void; reject: (e: Error) => void } | null = null
-  const result = new Promise<ImportResult>((resolve, reject) => {
+/** Rows built per slice: about 20 ms with the CPU throttled 4× (npm run bench), so the page can paint between. */
+const DECODE_SLICE_ROWS = 20_000
+
+/** Lets the browser paint and handle input before the next slice of work. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (scheduler?.yield) return scheduler.yield()
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
+/** The observations from a worker's columns, built a slice at a time; stops early once `isCancelled()`. */
+async function observationsFrom(columns: ObservationColumns, isCancelled: () => boolean): Promise<Observation[]> {
+  const decoder = new ObservationDecoder(columns)
+  const observations: Observation[] = []
+  for (let from = 0; from < decoder.count && !isCancelled(); from += DECODE_SLICE_ROWS) {
+    if (from > 0) await yieldToPage()
+    decoder.decode(from, from + DECODE_SLICE_ROWS, observations)
+  }
+  return observations
+}
+
+async function withObservations(dataset: Dataset | null, columns: ObservationColumns | null, isCancelled: () => boolean): Promise<Dataset | null> {
+  if (dataset === null || columns === null) return dataset
+  return { ...dataset, observations: await observationsFrom(columns, isCancelled) }
+}
+
+/**
+ * Runs one request in a fresh worker. `onResult` turns the final message into the job's result
+ * (or returns undefined for messages it does not end on).
+ */
+function runInWorker<T>(
+  request: ImportRequest,
+  options: { onProgress?: ProgressListener; createWorker?: () => WorkerLike; signal?: AbortSignal },
+  onResult: (message: ImportResponse, isCancelled: () => boolean) => Promise<T> | undefined,
+): WorkerJob<T> {
+  const { onProgress, createWorker = createImportWorker, signal } = options
+  let settle: { resolve: (r: T) => void; reject: (e: Error) => void } | null = null
+  const result = new Promise<T>((resolve, reject) => {
     settle = { resolve, reject }
   })
   const worker = createWorker()
   let finished = false
-  const end = (outcome: { result: ImportResult } | { error: Error }): void => {
+  const end = (outcome: { result: T } | { error: Error }): void => {
     if (finished) return
     finished = true
     worker.onmessage = null
@@ -93,35 +133,27 @@ export function startImport(input: ImportInput, options: StartImportOptions = {}
     end({ error: new ImportCancelledError() })
   }
 
-  const parts: Observation[][] = []
   worker.onmessage = (event) => {
     const message = event.data
-    switch (message.type) {
-      case 'progress':
-        onProgress?.(message.progress)
-        break
-      case 'observations':
-        parts.push(message.observations)
-        break
-      case 'done': {
-        const r = message.result
-        if (r.dataset && message.parts > 0) {
-          if (parts.length !== message.parts) {
-            end({ error: new ImportWorkerError(`expected ${message.parts} parts, got ${parts.length}`) })
-            return
-          }
-          // One flat array; concat copies references only, no deep work on the main thread.
-          const observations = ([] as Observation[]).concat(...parts)
-          end({ result: { ...r, dataset: { ...r.dataset, observations } } })
-        } else {
-          end({ result: r })
-        }
-        break
-      }
-      case 'failed':
-        end({ error: new ImportWorkerError(message.message) })
-        break
+    if (message.type === 'progress') {
+      onProgress?.(message.progress)
+      return
     }
+    if (message.type === 'failed') {
+      end({ error: new ImportWorkerError(message.message) })
+      return
+    }
+    const pending = onResult(message, () => finished)
+    if (pending === undefined) {
+      end({ error: new ImportWorkerError(`unexpected message '${message.type}'`) })
+      return
+    }
+    // The worker's part is done: free it now, while the page builds the rows.
+    worker.terminate()
+    pending.then(
+      (value) => end({ result: value }),
+      (error: unknown) => end({ error: error instanceof Error ? error : new ImportWorkerError(String(error)) }),
+    )
   }
   worker.onerror = (event) => {
     event.preventDefault?.()
@@ -131,7 +163,56 @@ export function startImport(input: ImportInput, options: StartImportOptions = {}
   if (signal?.aborted) cancel()
   else {
     signal?.addEventListener('abort', cancel)
-    worker.postMessage({ type: 'start', input, options: workerOptions })
+    worker.postMessage(request)
   }
   return { result, cancel }
+}
+
+export function startImport(input: ImportInput, options: StartImportOptions = {}): ImportJob {
+  if (import.meta.env.MODE === 'offline' && options.createWorker === undefined) return startInThread(input, options)
+  const { onProgress, createWorker, signal, ...workerOptions } = options
+  return runInWorker<ImportResult>(
+    { type: 'start', input, options: workerOptions },
+    { ...(onProgress ? { onProgress } : {}), ...(createWorker ? { createWorker } : {}), ...(signal ? { signal } : {}) },
+    (message, isCancelled) => {
+      if (message.type !== 'done') return undefined
+      return withObservations(message.result.dataset, message.columns, isCancelled).then((dataset) => ({ ...message.result, dataset }))
+    },
+  )
+}
+
+export interface StartUrlLoadOptions extends StartImportOptions {
+  /** The page's own URL (`location.href`): resolves relative links and defines "same origin". */
+  baseUrl: string
+  timeoutMs?: number
+}
+
+/** Fetches and reads a `?data=` link in a worker (see `loadDatasetFromUrl` for what is accepted). */
+export function startUrlLoad(param: string, options: StartUrlLoadOptions): WorkerJob<LoadFromUrlResult> {
+  const { onProgress, createWorker, signal, baseUrl, timeoutMs, ...importOptions } = options
+  if (import.meta.env.MODE === 'offline' && createWorker === undefined) {
+    // file:// cannot start module workers; the same loader runs on the page (see startInThread).
+    const result = Promise.all([import('./loadDatasetFromUrl'), import('./importPipeline')]).then(([{ loadDatasetFromUrl }, { runImport }]) =>
+      loadDatasetFromUrl(param, {
+        baseUrl,
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+        importOptions,
+        parse: (input, opts) => runImport(input, { ...opts, ...(signal ? { signal } : {}) }, onProgress),
+      }),
+    )
+    return { result, cancel: () => undefined }
+  }
+  return runInWorker<LoadFromUrlResult>(
+    { type: 'url', param, baseUrl, ...(timeoutMs === undefined ? {} : { timeoutMs }), options: importOptions },
+    { ...(onProgress ? { onProgress } : {}), ...(createWorker ? { createWorker } : {}), ...(signal ? { signal } : {}) },
+    (message, isCancelled) => {
+      if (message.type !== 'loaded') return undefined
+      const { loaded, columns } = message
+      return withObservations(loaded.dataset, columns, isCancelled).then((dataset) => ({
+        ...loaded,
+        dataset,
+        result: loaded.result ? { ...loaded.result, dataset: loaded.result.dataset ? dataset : null } : null,
+      }))
+    },
+  )
 }

@@ -2,27 +2,29 @@
  * The messages between the page and the import worker. Kept in a file of their own so that the
  * worker and the client agree on them at compile time, and neither has to import the other.
  *
- * The result's observations travel in parts: structured-clone *deserialisation* happens on the
- * receiving (main) thread, and 500,000 observations in one message would be one long task there.
- * Parts of `RESULT_PART_SIZE` keep every message short; the client puts them back together.
+ * A result's observations travel as columns (`observationColumns.ts`) whose buffers are transferred,
+ * not as objects: structured-clone *deserialisation* happens on the receiving (main) thread, and
+ * 360,000 observation objects cost it 7.8 s with the CPU throttled 4× (npm run bench).
  */
-import type { Observation } from '../domain/model'
 import type { ImportInput, ImportOptions, ImportProgress } from './importPipeline'
 import type { ImportResult } from './importResult'
+import type { LoadFromUrlResult } from './loadDatasetFromUrl'
+import type { ObservationColumns } from './observationColumns'
 
 /** Options that can cross to the worker (an AbortSignal cannot: cancelling terminates the worker). */
 export type WorkerImportOptions = Omit<ImportOptions, 'signal'>
 
-export type ImportRequest = { type: 'start'; input: ImportInput; options: WorkerImportOptions }
+export type ImportRequest =
+  /** Read a file, bytes or text. */
+  | { type: 'start'; input: ImportInput; options: WorkerImportOptions }
+  /** Fetch a `?data=` link and read it, all in the worker (`loadDatasetFromUrl`). */
+  | { type: 'url'; param: string; baseUrl: string; timeoutMs?: number; options: WorkerImportOptions }
 
 export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress }
-  /** One part of `result.dataset.observations`, in order, sent before 'done'. */
-  | { type: 'observations'; observations: Observation[] }
-  /** The result; its dataset's observations are empty here and arrive in the parts before it. */
-  | { type: 'done'; result: ImportResult; parts: number }
+  /** The result, its dataset's observations empty here and given as `columns` (null without a dataset). */
+  | { type: 'done'; result: ImportResult; columns: ObservationColumns | null }
+  /** A `?data=` load's result, in the same form (`loaded.result` too has empty observations). */
+  | { type: 'loaded'; loaded: LoadFromUrlResult; columns: ObservationColumns | null }
   /** An unexpected failure (a bug, out of memory): bad data never ends up here, it is in `result.issues`. */
   | { type: 'failed'; message: string }
-
-/** Measured in Chromium: 10,000 observations per message made main-thread tasks of 100-350 ms, 2,000 stay short. */
-export const RESULT_PART_SIZE = 2_000

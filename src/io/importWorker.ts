@@ -1,8 +1,8 @@
 /**
- * The import worker: decode, parse, map and validate off the main thread, so that reading a
- * 500,000-row table never freezes the page. It runs `runImport` and turns its callbacks into
- * messages: progress every `PROGRESS_EVERY_ROWS` rows, then the result (observations in parts,
- * see `importProtocol.ts`).
+ * The import worker: fetch, decode, parse, map and validate off the main thread, so that reading a
+ * 500,000-row table never freezes the page. It runs `runImport` (or `loadDatasetFromUrl` for a
+ * `?data=` link) and turns its callbacks into messages: progress every `PROGRESS_EVERY_ROWS` rows,
+ * then the result, whose observations travel as transferred columns (see `importProtocol.ts`).
  *
  * Start it with (Vite bundles the worker and its imports as a separate chunk):
  *   new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
@@ -12,27 +12,45 @@
  * The size cap (`importLimits.ts`) is applied here again, whatever the page checked, because the
  * worker is where the memory is spent.
  */
-import { runImport } from './importPipeline'
-import { RESULT_PART_SIZE, type ImportRequest, type ImportResponse } from './importProtocol'
+import type { Dataset } from '../domain/model'
+import { runImport, type ImportInput, type ImportOptions } from './importPipeline'
+import type { ImportRequest, ImportResponse } from './importProtocol'
+import type { ImportResult } from './importResult'
+import { loadDatasetFromUrl } from './loadDatasetFromUrl'
+import { encodeObservations, transferablesOf, type ObservationColumns } from './observationColumns'
 
-export type PostResponse = (message: ImportResponse) => void
+export type PostResponse = (message: ImportResponse, transfer?: Transferable[]) => void
+
+/** The dataset without its observations, and the observations as columns. */
+function split(dataset: Dataset | null): { dataset: Dataset | null; columns: ObservationColumns | null } {
+  if (dataset === null) return { dataset: null, columns: null }
+  return { dataset: { ...dataset, observations: [] }, columns: encodeObservations(dataset.observations) }
+}
+
+function splitResult(result: ImportResult): { result: ImportResult; columns: ObservationColumns | null } {
+  const { dataset, columns } = split(result.dataset)
+  return { result: { ...result, dataset }, columns }
+}
 
 /** Handles one request; exported so tests can drive it without a real worker. */
 export async function handleImportRequest(request: ImportRequest, post: PostResponse): Promise<void> {
-  if (request.type !== 'start') return
   try {
-    const result = await runImport(request.input, request.options, (progress) => post({ type: 'progress', progress }))
-    let parts = 0
-    const dataset = result.dataset
-    if (dataset) {
-      const all = dataset.observations
-      for (let i = 0; i < all.length; i += RESULT_PART_SIZE) {
-        post({ type: 'observations', observations: all.slice(i, i + RESULT_PART_SIZE) })
-        parts++
-      }
-      post({ type: 'done', result: { ...result, dataset: { ...dataset, observations: [] } }, parts })
-    } else {
-      post({ type: 'done', result, parts })
+    const onProgress = (progress: Parameters<NonNullable<Parameters<typeof runImport>[2]>>[0]): void =>
+      post({ type: 'progress', progress })
+    if (request.type === 'start') {
+      const { result, columns } = splitResult(await runImport(request.input, request.options, onProgress))
+      post({ type: 'done', result, columns }, columns ? transferablesOf(columns) : [])
+    } else if (request.type === 'url') {
+      const loaded = await loadDatasetFromUrl(request.param, {
+        baseUrl: request.baseUrl,
+        ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
+        importOptions: request.options,
+        parse: (input: ImportInput, options: ImportOptions) => runImport(input, options, onProgress),
+      })
+      // The dataset and the result's dataset are the same object: one set of columns serves both.
+      const { dataset, columns } = split(loaded.dataset)
+      const result = loaded.result ? { ...loaded.result, dataset: loaded.result.dataset ? dataset : null } : null
+      post({ type: 'loaded', loaded: { ...loaded, dataset, result }, columns }, columns ? transferablesOf(columns) : [])
     }
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) })
@@ -40,7 +58,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
 }
 
 interface WorkerScope {
-  postMessage(message: unknown): void
+  postMessage(message: unknown, transfer: Transferable[]): void
   addEventListener(type: 'message', listener: (event: MessageEvent<ImportRequest>) => void): void
 }
 
@@ -49,6 +67,6 @@ declare const WorkerGlobalScope: (abstract new () => unknown) | undefined
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
   const scope = globalThis as unknown as WorkerScope
   scope.addEventListener('message', (event) => {
-    void handleImportRequest(event.data, (message) => scope.postMessage(message))
+    void handleImportRequest(event.data, (message, transfer = []) => scope.postMessage(message, transfer))
   })
 }

@@ -4,6 +4,9 @@ import type { Dataset } from '../domain/model'
 import { buildDatasetIndex, shareRepeatedValues } from '../domain/datasetIndex'
 import { loadEmbeddedDataset } from '../io/embeddedDataset'
 import type { ValidationIssue } from '../io/validationIssue'
+// Not lazy: with a ?data= link the worker starts before the app mounts (main.ts), not a chunk fetch
+// later; the client is small, the worker and the readers stay in their own chunks.
+import { startUrlLoad } from '../io/importClient'
 
 const EMPTY: Dataset = {
   schemaVersion: 1,
@@ -40,10 +43,10 @@ export const useDatasetStore = defineStore('dataset', () => {
    * Makes a validated dataset the active one. Callers validate first: this is the single switch, so a
    * failed load or import never gets here and the previous data stays.
    */
-  function activate(next: Dataset, from: DatasetSource, nextIssues: ValidationIssue[] = []): void {
-    // A table from the import worker arrives with a copy of every id and period in every row: shared,
+  function activate(next: Dataset, from: DatasetSource, nextIssues: ValidationIssue[] = [], options: { valuesShared?: boolean } = {}): void {
+    // A dataset read back from storage arrives with a copy of every id and period in every row: shared,
     // the 360,000-row benchmark table holds about 60 MB less (npm run bench).
-    dataset.value = shareRepeatedValues(next)
+    dataset.value = options.valuesShared ? next : shareRepeatedValues(next)
     issues.value = nextIssues
     source.value = from
   }
@@ -57,32 +60,54 @@ export const useDatasetStore = defineStore('dataset', () => {
     return embedded.dataset ?? EMPTY
   }
 
+  /** Rows read so far by a `?data=` load in progress (for the loading banner), else null. */
+  const loadingRows = ref<number | null>(null)
+  let urlLoad: { param: string; done: Promise<ValidationIssue[]> } | null = null
+
   /**
    * Loads a `?data=` link (same-origin JSON dataset or interchange table). Returns the problems found;
-   * on any failure the current data stays active.
+   * on any failure the current data stays active. The worker fetches and reads the file; asked again
+   * for the link already loading (main.ts starts it before the app mounts), the same load is shared.
    */
-  async function loadFromUrl(param: string): Promise<ValidationIssue[]> {
+  function loadFromUrl(param: string): Promise<ValidationIssue[]> {
+    if (urlLoad?.param === param) return urlLoad.done
+    const done = runUrlLoad(param).finally(() => {
+      if (urlLoad?.done === done) urlLoad = null
+    })
+    urlLoad = { param, done }
+    return done
+  }
+
+  async function runUrlLoad(param: string): Promise<ValidationIssue[]> {
     loading.value = true
+    loadingRows.value = 0
     try {
-      // Lazily: the readers (and the worker for big tables) are only fetched when a link names data.
-      const [{ loadDatasetFromUrl }, { startImport }] = await Promise.all([
-        import('../io/loadDatasetFromUrl'),
-        import('../io/importClient'),
-      ])
-      const loaded = await loadDatasetFromUrl(param, {
-        baseUrl: globalThis.location.href,
-        parse: (input, options) => startImport(input, options).result,
-      })
-      const warnings = loaded.issues.filter((i) => i.severity !== 'error')
-      if (loaded.dataset) activate(loaded.dataset, { kind: 'url', url: loaded.url }, warnings)
-      return loaded.dataset ? warnings : loaded.issues
+      return await readUrl(param)
+    } catch (error) {
+      // The worker crashed (out of memory, a bug): the link failed like any other failure.
+      const reason = error instanceof Error ? error.message : String(error)
+      return [{ severity: 'error', code: 'fetchFailed', params: { url: param, reason }, location: { file: param } }]
     } finally {
       loading.value = false
+      loadingRows.value = null
       settledUrlParam.value = param
     }
   }
 
-  return { dataset, issues, source, loading, settledUrlParam, index, activate, activateEmbedded, embeddedDataset, loadFromUrl }
+  async function readUrl(param: string): Promise<ValidationIssue[]> {
+    const loaded = await startUrlLoad(param, {
+      baseUrl: globalThis.location.href,
+      onProgress: (progress) => {
+        loadingRows.value = progress.rows
+      },
+    }).result
+    const warnings = loaded.issues.filter((i) => i.severity !== 'error')
+    // Rows rebuilt from the worker's columns already share their ids and periods.
+    if (loaded.dataset) activate(loaded.dataset, { kind: 'url', url: loaded.url }, warnings, { valuesShared: true })
+    return loaded.dataset ? warnings : loaded.issues
+  }
+
+  return { dataset, issues, source, loading, loadingRows, settledUrlParam, index, activate, activateEmbedded, embeddedDataset, loadFromUrl }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))

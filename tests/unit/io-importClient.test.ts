@@ -1,27 +1,32 @@
 /**
  * The worker client against an in-process fake worker that runs the real worker handler, so the
- * message protocol (progress, observation parts, done) is exercised end to end without threads.
+ * message protocol (progress, transferred observation columns, done) is exercised end to end without threads.
  */
 import { describe, expect, it, vi } from 'vitest'
 import { ImportCancelledError, ImportWorkerError, startImport, type WorkerLike } from '../../src/io/importClient'
 import type { ImportProgress } from '../../src/io/importPipeline'
-import { RESULT_PART_SIZE, type ImportRequest, type ImportResponse } from '../../src/io/importProtocol'
+import type { ImportRequest, ImportResponse } from '../../src/io/importProtocol'
 import { handleImportRequest } from '../../src/io/importWorker'
+import { runImport } from '../../src/io/importPipeline'
+import { startUrlLoad } from '../../src/io/importClient'
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ImportResponse>) => void) | null = null
   onerror: ((event: ErrorEvent) => void) | null = null
   terminated = false
   readonly messages: ImportResponse['type'][] = []
+  /** Buffers the worker listed to be moved rather than copied. */
+  transferred = 0
 
   postMessage(request: ImportRequest): void {
     // Like a real worker: the request is cloned, and handled asynchronously.
     const copy = structuredClone(request)
     setTimeout(() => {
-      void handleImportRequest(copy, (message) => {
+      void handleImportRequest(copy, (message, transfer = []) => {
         if (this.terminated) return
         this.messages.push(message.type)
-        const data = structuredClone(message)
+        this.transferred += transfer.length
+        const data = structuredClone(message, { transfer })
         setTimeout(() => this.onmessage?.({ data } as MessageEvent<ImportResponse>), 0)
       })
     }, 0)
@@ -39,7 +44,7 @@ function table(rows: number): string {
 }
 
 describe('the import worker client', () => {
-  it('streams progress, reassembles observations sent in parts, and terminates the worker', async () => {
+  it('streams progress, rebuilds the observations from transferred columns, and terminates the worker', async () => {
     const worker = new FakeWorker()
     const progress: ImportProgress[] = []
     const rows = 20_007
@@ -51,7 +56,8 @@ describe('the import worker client', () => {
     expect(result.status).toBe('ok')
     expect(result.dataset?.observations).toHaveLength(rows)
     expect(result.dataset?.observations.at(-1)?.actual).toBe((((rows - 1) % 90) + 1) * 1e8)
-    expect(worker.messages.filter((m) => m === 'observations')).toHaveLength(Math.ceil(rows / RESULT_PART_SIZE))
+    expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['done'])
+    expect(worker.transferred).toBeGreaterThan(10)
     expect(progress.filter((p) => p.phase === 'parsing').map((p) => p.rows)).toEqual([0, 5000, 10000, 15000, 20000])
     expect(worker.terminated).toBe(true)
   })
@@ -98,5 +104,53 @@ describe('the import worker client', () => {
     const bad = { type: 'start', input: { kind: 'file', file: null, name: 'x.csv' }, options: {} } as unknown as ImportRequest
     await handleImportRequest(bad, (m) => sent.push(m))
     expect(sent.at(-1)?.type).toBe('failed')
+  })
+
+  it('gives exactly the dataset the pipeline made, quotes, qualifiers and nulls included', async () => {
+    const text = [
+      '地区,上级地区,指标,单位,期间,目标,完成,同比,排名,来源,原文',
+      '大市口街道,京口区,项目投资,亿元,2023年1-10月,4.97,4.32,12.5,1,报道甲,完成项目投资4.32亿元',
+      '正东路街道,京口区,项目投资,亿元,2023年1-10月,,约3.1,,,,',
+      '大市口街道,京口区,12345按时办结率,%,2023年1-10月,,100%,,,,',
+    ].join('\n')
+    const direct = await runImport({ kind: 'text', text, name: 't.csv' }, { acceptSuggestedMapping: true })
+    const viaWorker = await startImport({ kind: 'text', text, name: 't.csv' }, { acceptSuggestedMapping: true, createWorker: () => new FakeWorker() })
+      .result
+    expect(direct.status).toBe('ok')
+    const { elapsedMs: _a, ...directStats } = direct.stats
+    const { elapsedMs: _b, ...workerStats } = viaWorker.stats
+    expect({ ...viaWorker, stats: workerStats }).toEqual({ ...direct, stats: directStats })
+    expect(viaWorker.dataset?.observations.some((o) => o.qualifier === 'about')).toBe(true)
+  })
+
+  it('fetches and reads a ?data= link in the worker', async () => {
+    const text = table(2_500)
+    const fetchMock = vi.fn(async () => new Response(text, { headers: { 'content-type': 'text/csv' } }))
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      const worker = new FakeWorker()
+      const loaded = await startUrlLoad('data/big.csv', { baseUrl: 'https://intra.example/dash/', createWorker: () => worker }).result
+      expect(fetchMock).toHaveBeenCalledOnce()
+      expect(loaded.url).toBe('https://intra.example/dash/data/big.csv')
+      expect(loaded.dataset?.observations).toHaveLength(2_500)
+      // The link's dataset and the import result's dataset are one object, as without the worker.
+      expect(loaded.result?.dataset).toBe(loaded.dataset)
+      expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['loaded'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('refuses a foreign ?data= link in the worker without fetching it', async () => {
+    const fetchMock = vi.fn()
+    vi.stubGlobal('fetch', fetchMock)
+    try {
+      const loaded = await startUrlLoad('https://elsewhere.example/x.csv', { baseUrl: 'https://intra.example/', createWorker: () => new FakeWorker() }).result
+      expect(loaded.dataset).toBeNull()
+      expect(loaded.issues.map((i) => i.code)).toEqual(['urlNotAllowed'])
+      expect(fetchMock).not.toHaveBeenCalled()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

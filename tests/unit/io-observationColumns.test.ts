@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import type { Observation } from '../../src/domain/model'
+import { decodeObservations, encodeObservations, ObservationDecoder, transferablesOf } from '../../src/io/observationColumns'
+
+const base: Observation = {
+  id: 'o-1',
+  subjectId: 's-大市口',
+  indicatorId: 'i-投资',
+  period: { start: { year: 2023, month: 1 }, end: { year: 2023, month: 10 } },
+  actual: 432_000_000,
+  actualUpper: null,
+  qualifier: null,
+  target: 497_000_000,
+  targetPeriod: null,
+  yoy: -3.5,
+  rank: 1,
+  rankScopeId: 's-京口区',
+  documentId: 'd-1',
+  evidence: [{ field: 'actual', quote: '完成项目投资4.32亿元' }],
+}
+
+const observations: Observation[] = [
+  base,
+  {
+    ...base,
+    id: 'o-2',
+    subjectId: 's-正东路',
+    actual: 75,
+    actualUpper: 80,
+    qualifier: 'range',
+    target: null,
+    targetPeriod: { start: { year: 2023, month: 1 }, end: { year: 2023, month: 12 } },
+    yoy: null,
+    rank: null,
+    rankScopeId: null,
+    documentId: null,
+    evidence: [],
+  },
+  {
+    ...base,
+    id: 'o-3',
+    actual: 0,
+    qualifier: 'more-than',
+    yoy: 0,
+    evidence: [
+      { field: 'target', quote: '目标4.97亿元' },
+      { field: 'actual', quote: '完成项目投资4.32亿元' },
+    ],
+  },
+]
+
+describe('observations as columns', () => {
+  it('round-trips every field, nulls and zeros kept apart', () => {
+    expect(decodeObservations(encodeObservations(observations))).toEqual(observations)
+    expect(decodeObservations(encodeObservations([]))).toEqual([])
+  })
+
+  it('shares each distinct string and period between rows', () => {
+    const decoded = decodeObservations(encodeObservations(observations))
+    expect(decoded[0]?.period).toBe(decoded[2]?.period)
+    expect(decoded[0]?.period).not.toBe(decoded[1]?.targetPeriod)
+    expect(decoded[0]?.evidence).not.toBe(decoded[2]?.evidence)
+    const columns = encodeObservations(observations)
+    // o-1..o-3, two subjects, one indicator, one scope, one document, two quotes.
+    expect(columns.stringEnds).toHaveLength(10)
+  })
+
+  it('decodes in slices that add up to the whole', () => {
+    const many = Array.from({ length: 1_001 }, (_, i) => ({ ...observations[i % 3], id: `o-${i}` }) as Observation)
+    const decoder = new ObservationDecoder(encodeObservations(many))
+    const out: Observation[] = []
+    for (let from = 0; from < decoder.count; from += 300) decoder.decode(from, from + 300, out)
+    expect(out).toEqual(many)
+  })
+
+  it('lists each buffer to transfer once, and refuses NaN rather than turn it into null', () => {
+    const columns = encodeObservations(observations)
+    const buffers = transferablesOf(columns)
+    expect(new Set(buffers).size).toBe(buffers.length)
+    expect(buffers.length).toBeGreaterThanOrEqual(16)
+    expect(() => encodeObservations([{ ...base, actual: Number.NaN }])).toThrow(/NaN/)
+  })
+})
