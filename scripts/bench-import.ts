@@ -1,0 +1,130 @@
+/**
+ * npm run bench:import [-- file.csv] [--runs=N]
+ *
+ * Times `runImport` in Node on the large interchange table (bench/out/large.csv, written by
+ * `npm run gen:large` and generated here when missing): per phase (from the progress callback's
+ * phase changes) and in total, over several runs, with the median. It also prints a hash of the
+ * result (dataset, issues, preview, mapping and stats without elapsedMs), so a change meant to make
+ * the import faster can show that it did not change what the import produces.
+ *
+ * For a CPU profile: node --import tsx --cpu-prof scripts/bench-import.ts --runs=1
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { resolve } from 'node:path'
+import { runImport, type ImportPhase } from '../src/io/importPipeline'
+import type { ImportResult } from '../src/io/importResult'
+import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
+
+const PHASES: readonly ImportPhase[] = ['reading', 'parsing', 'mapping', 'validating']
+
+interface Run {
+  total: number
+  phases: Record<ImportPhase, number>
+  result: ImportResult
+}
+
+/**
+ * A hash of everything the import returns except how long it took. JSON of the result with its
+ * object keys sorted, so the hash depends on the content and not on the order keys were set in.
+ */
+export function resultHash(result: ImportResult): string {
+  const { elapsedMs: _elapsed, ...stats } = result.stats
+  const content = { ...result, stats }
+  const hash = createHash('sha256')
+  // Written in batches: one hash.update per value would take longer than the import itself.
+  const parts: string[] = []
+  const write = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') {
+      // JSON.stringify(undefined) is undefined: write it out so {a: undefined} and {} differ.
+      parts.push(value === undefined ? 'undefined' : JSON.stringify(value))
+    } else if (Array.isArray(value)) {
+      parts.push('[')
+      for (const item of value) {
+        write(item)
+        parts.push(',')
+      }
+      parts.push(']')
+    } else {
+      parts.push('{')
+      for (const key of Object.keys(value).sort()) {
+        parts.push(JSON.stringify(key), ':')
+        write((value as Record<string, unknown>)[key])
+        parts.push(',')
+      }
+      parts.push('}')
+    }
+    if (parts.length > 10_000) hash.update(parts.splice(0).join(''))
+  }
+  write(content)
+  hash.update(parts.join(''))
+  return hash.digest('hex').slice(0, 16)
+}
+
+async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
+  const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
+  let phase: ImportPhase | null = null
+  let phaseStart = 0
+  const started = performance.now()
+  const result = await runImport({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
+    if (progress.phase === phase) return
+    const now = performance.now()
+    if (phase !== null) phases[phase] += now - phaseStart
+    phase = progress.phase
+    phaseStart = now
+  })
+  const end = performance.now()
+  if (phase !== null) phases[phase] += end - phaseStart
+  return { total: end - started, phases, result }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+const ms = (n: number): string => `${Math.round(n).toString().padStart(6)} ms`
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_LARGE_PATH
+  const runsFlag = args.find((a) => a.startsWith('--runs='))
+  const runs = runsFlag ? Math.max(1, Number(runsFlag.slice('--runs='.length)) || 1) : 5
+  if (!existsSync(path)) {
+    if (resolve(path) !== resolve(DEFAULT_LARGE_PATH)) throw new Error(`${path} does not exist`)
+    console.log(`${path} is missing: generating it (npm run gen:large)…`)
+    await writeLargeTable(path)
+  }
+  const bytes = new Uint8Array(readFileSync(path))
+  console.log(`runImport on ${path} (${(bytes.byteLength / 1e6).toFixed(1)} MB), ${runs} run(s), Node ${process.version}`)
+
+  const all: Run[] = []
+  const hashes = new Set<string>()
+  for (let i = 0; i < runs; i++) {
+    const run = await timeOne(bytes, path)
+    const hash = resultHash(run.result)
+    hashes.add(hash)
+    const { stats } = run.result
+    console.log(
+      `run ${i + 1}: ${PHASES.map((p) => `${p} ${ms(run.phases[p])}`).join(' · ')} · total ${ms(run.total)}` +
+        ` · ${run.result.status}, ${stats.validRows.toLocaleString('en')} valid rows, ${run.result.issues.length} issues · ${hash}`,
+    )
+    all.push({ ...run, result: { ...run.result, dataset: null } }) // keep the timings, not 360,000 rows per run
+    // Let the dataset of this run go before the next one, so runs do not time each other's garbage.
+    ;(globalThis as { gc?: () => void }).gc?.()
+  }
+  console.log(
+    `median: ${PHASES.map((p) => `${p} ${ms(median(all.map((r) => r.phases[p])))}`).join(' · ')} · total ${ms(median(all.map((r) => r.total)))}`,
+  )
+  console.log(`result hash: ${[...hashes].join(', ')}${hashes.size > 1 ? '  (runs differ!)' : ''}`)
+  const heap = process.memoryUsage()
+  console.log(`memory after the runs: heap used ${(heap.heapUsed / 1e6).toFixed(0)} MB, rss ${(heap.rss / 1e6).toFixed(0)} MB`)
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? (err.stack ?? err.message) : err)
+    process.exit(1)
+  })
+}
