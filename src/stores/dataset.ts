@@ -60,6 +60,13 @@ export const useDatasetStore = defineStore('dataset', () => {
     return embedded.dataset ?? EMPTY
   }
 
+  /**
+   * A `?data=` link is loading and only the embedded default has been active so far: the views wait
+   * for the linked data instead of drawing the seed's numbers under the link's name for a few seconds
+   * (and spending the page's thread on charts about to be replaced). On failure the seed is shown.
+   */
+  const linkLoading = ref(false)
+  const awaitingLinkedData = computed(() => linkLoading.value && source.value.kind === 'embedded')
   /** Rows read so far by a `?data=` load in progress (for the loading banner), else null. */
   const loadingRows = ref<number | null>(null)
   let urlLoad: { param: string; done: Promise<ValidationIssue[]> } | null = null
@@ -80,6 +87,7 @@ export const useDatasetStore = defineStore('dataset', () => {
 
   async function runUrlLoad(param: string): Promise<ValidationIssue[]> {
     loading.value = true
+    linkLoading.value = true
     loadingRows.value = 0
     try {
       return await readUrl(param)
@@ -89,6 +97,7 @@ export const useDatasetStore = defineStore('dataset', () => {
       return [{ severity: 'error', code: 'fetchFailed', params: { url: param, reason }, location: { file: param } }]
     } finally {
       loading.value = false
+      linkLoading.value = false
       loadingRows.value = null
       settledUrlParam.value = param
     }
@@ -107,7 +116,7 @@ export const useDatasetStore = defineStore('dataset', () => {
     return loaded.dataset ? warnings : loaded.issues
   }
 
-  return { dataset, issues, source, loading, loadingRows, settledUrlParam, index, activate, activateEmbedded, embeddedDataset, loadFromUrl }
+  return { dataset, issues, source, loading, loadingRows, awaitingLinkedData, settledUrlParam, index, activate, activateEmbedded, embeddedDataset, loadFromUrl }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDatasetStore, import.meta.hot))
