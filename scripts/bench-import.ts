@@ -63,18 +63,21 @@ export function resultHash(result: ImportResult): string {
 
 async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
   const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
-  let phase: ImportPhase | null = null
-  let phaseStart = 0
+  // The phase now running and since when; an object because the progress callback changes it.
+  const current: { phase: ImportPhase | null; since: number } = { phase: null, since: 0 }
+  const endPhase = (now: number): void => {
+    if (current.phase !== null) phases[current.phase] += now - current.since
+  }
   const started = performance.now()
   const result = await runImport({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
-    if (progress.phase === phase) return
+    if (progress.phase === current.phase) return
     const now = performance.now()
-    if (phase !== null) phases[phase] += now - phaseStart
-    phase = progress.phase
-    phaseStart = now
+    endPhase(now)
+    current.phase = progress.phase
+    current.since = now
   })
   const end = performance.now()
-  if (phase !== null) phases[phase] += end - phaseStart
+  endPhase(end)
   return { total: end - started, phases, result }
 }
 

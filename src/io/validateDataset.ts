@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import type { Dataset, EvidenceField, IndicatorKind, Observation, YearMonth } from '../domain/model'
-import { findQuantities } from '../domain/chineseNumber'
+import { findQuantities, type Quantity } from '../domain/chineseNumber'
 import { periodKey } from '../domain/period'
 import { datasetSchema } from './datasetSchema'
 import type { IssueCode, ValidationIssue } from './validationIssue'
@@ -93,15 +93,81 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 }
 
+const FALL_WORDS = /下降|减少|回落|下滑/
+
+/** What a quote states, read once so that every figure of a row can be checked against it. */
+export interface QuoteReading {
+  found: readonly Quantity[]
+  /** The quote speaks of a fall: a YoY of −3.2 matches the "3.2" it writes. */
+  falls: boolean
+}
+
+export function readQuote(quote: string): QuoteReading {
+  return { found: findQuantities(quote), falls: FALL_WORDS.test(quote) }
+}
+
 /** Does the quote state this figure? Any number in it, magnitude applied, may match. */
-export function quoteStates(quote: string, field: EvidenceField, value: number): boolean {
-  const found = findQuantities(quote)
-  const falls = /下降|减少|回落|下滑/.test(quote)
-  return found.some((q) => {
+export function readingStates(reading: QuoteReading, field: EvidenceField, value: number): boolean {
+  return reading.found.some((q) => {
     if (field === 'rank') return q.unit === 'rank' && sameNumber(q.value, value)
-    if (field === 'yoy' && falls) return sameNumber(q.value, Math.abs(value))
+    if (field === 'yoy' && reading.falls) return sameNumber(q.value, Math.abs(value))
     return sameNumber(q.value, value)
   })
+}
+
+export function quoteStates(quote: string, field: EvidenceField, value: number): boolean {
+  return readingStates(readQuote(quote), field, value)
+}
+
+/** Receives one cross-check issue of an observation; `field` (if any) ends its path. */
+export type ObservationIssueSink = (
+  severity: ValidationIssue['severity'],
+  code: IssueCode,
+  field: string | undefined,
+  params?: Record<string, string | number>,
+) => void
+
+/**
+ * The checks of an observation's own figures: a target above zero, a range with its upper bound,
+ * a target period that does not end before the period, and figures plausible for the indicator's
+ * kind. They depend on nothing but the observation and its indicator's kind, so they can fail for
+ * any dataset however it was built: the import's trusted path (`validateMappedDataset.ts`) runs
+ * exactly these, in this order, where `crossCheckDataset` runs them among its other checks.
+ */
+export function checkObservationFigures(obs: Observation, kind: IndicatorKind | undefined, report: ObservationIssueSink): void {
+  if (obs.target !== null && obs.target <= 0) report('error', 'targetNotPositive', 'target', { value: obs.target })
+  if (obs.qualifier === 'range' && obs.actualUpper === null) report('error', 'rangeWithoutUpper', 'actualUpper')
+  if (obs.qualifier !== 'range' && obs.actualUpper !== null) report('error', 'upperWithoutRange', 'actualUpper')
+  if (obs.targetPeriod !== null && monthIndex(obs.targetPeriod.end) < monthIndex(obs.period.start))
+    report('error', 'targetPeriodBeforePeriod', 'targetPeriod', {
+      targetPeriod: periodKey(obs.targetPeriod),
+      period: periodKey(obs.period),
+    })
+
+  const range = kind === undefined ? undefined : PLAUSIBLE[kind]
+  if (range && kind !== undefined) {
+    for (const field of FIGURES_WITH_RANGE) {
+      const value = obs[field]
+      // A target ≤ 0 already has its own, clearer message.
+      if (field === 'target' && value !== null && value <= 0) continue
+      if (value !== null && (value < range[0] || value > range[1]))
+        report('error', 'outOfRange', field, { field, value, min: range[0], max: Number.isFinite(range[1]) ? range[1] : '∞', kind })
+    }
+  }
+  // YoY is a growth rate whatever the indicator's own kind: the growth range applies.
+  const [growthMin, growthMax] = GROWTH_RANGE
+  if (obs.yoy !== null && obs.yoy < growthMin)
+    report('error', 'outOfRange', 'yoy', { field: 'yoy', value: obs.yoy, min: growthMin, max: growthMax, kind: 'growth' })
+}
+
+const FIGURES_WITH_RANGE = ['actual', 'actualUpper', 'target'] as const
+
+/** The figures a document's observation should each have a quote for. */
+export const FIGURES_WITH_EVIDENCE = ['actual', 'target', 'yoy', 'rank'] as const
+
+/** Is this figure of an observation from a document without a quote that vouches for it ('figureWithoutEvidence')? */
+export function lacksEvidence(obs: Observation, field: EvidenceField): boolean {
+  return obs.documentId !== null && obs[field] !== null && !obs.evidence.some((e) => e.field === field)
 }
 
 export function crossCheckDataset(dataset: Dataset, file: string): ValidationIssue[] {
@@ -172,26 +238,7 @@ export function crossCheckDataset(dataset: Dataset, file: string): ValidationIss
     else keys.set(key, obs.id)
 
     if (obs.actual === null && obs.target === null && obs.yoy === null && obs.rank === null) error('noFigures', undefined)
-    if (obs.target !== null && obs.target <= 0) error('targetNotPositive', 'target', { value: obs.target })
-    if (obs.qualifier === 'range' && obs.actualUpper === null) error('rangeWithoutUpper', 'actualUpper')
-    if (obs.qualifier !== 'range' && obs.actualUpper !== null) error('upperWithoutRange', 'actualUpper')
-    if (obs.targetPeriod !== null && monthIndex(obs.targetPeriod.end) < monthIndex(obs.period.start))
-      error('targetPeriodBeforePeriod', 'targetPeriod', { targetPeriod: periodKey(obs.targetPeriod), period: periodKey(obs.period) })
-
-    const range = indicator ? PLAUSIBLE[indicator.kind] : undefined
-    if (range && indicator) {
-      for (const field of ['actual', 'actualUpper', 'target'] as const) {
-        const value = obs[field]
-        // A target ≤ 0 already has its own, clearer message.
-        if (field === 'target' && value !== null && value <= 0) continue
-        if (value !== null && (value < range[0] || value > range[1]))
-          error('outOfRange', field, { field, value, min: range[0], max: Number.isFinite(range[1]) ? range[1] : '∞', kind: indicator.kind })
-      }
-    }
-    // YoY is a growth rate whatever the indicator's own kind: the growth range applies.
-    const [growthMin, growthMax] = GROWTH_RANGE
-    if (obs.yoy !== null && obs.yoy < growthMin)
-      error('outOfRange', 'yoy', { field: 'yoy', value: obs.yoy, min: growthMin, max: growthMax, kind: 'growth' })
+    checkObservationFigures(obs, indicator?.kind, (severity, code, field, params) => add(severity, code, at(field), params, obs.id))
 
     // Provenance: a figure from a document carries the clause that states it.
     if (obs.evidence.length > 0 && obs.documentId === null) error('evidenceWithoutDocument', 'documentId')
@@ -204,12 +251,7 @@ export function crossCheckDataset(dataset: Dataset, file: string): ValidationIss
         add('error', 'quoteMismatch', path, { field: evidence.field, value, quote: evidence.quote }, obs.id)
       }
     })
-    if (obs.documentId !== null) {
-      for (const field of ['actual', 'target', 'yoy', 'rank'] as const) {
-        if (obs[field] !== null && !obs.evidence.some((e) => e.field === field))
-          warn('figureWithoutEvidence', field, { field })
-      }
-    }
+    for (const field of FIGURES_WITH_EVIDENCE) if (lacksEvidence(obs, field)) warn('figureWithoutEvidence', field, { field })
   }
 
   return issues
