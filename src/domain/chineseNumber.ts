@@ -84,16 +84,22 @@ function isHanNumeral(ch: string | undefined): boolean {
  * full-width comma is left alone: in prose it separates clauses, never thousands.
  */
 function normalize(text: string): string {
+  // Unchanged stretches are copied as slices, not character by character: most text has nothing
+  // to normalise, and quotes are read for every row of a large table.
   let out = ''
+  let copied = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0c) out += String.fromCharCode(code - 0xfee0)
-    else if (code === 0x2212) out += '-'
-    else if (code === 0x301c) out += '~'
-    else if (code === 0x3000) out += ' '
-    else out += text[i]
+    let ascii: string
+    if (code >= 0xff01 && code <= 0xff5e && code !== 0xff0c) ascii = String.fromCharCode(code - 0xfee0)
+    else if (code === 0x2212) ascii = '-'
+    else if (code === 0x301c) ascii = '~'
+    else if (code === 0x3000) ascii = ' '
+    else continue
+    out += text.slice(copied, i) + ascii
+    copied = i + 1
   }
-  return out
+  return copied === 0 ? text : out + text.slice(copied)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,6 +123,22 @@ const UNIT_TABLE: ReadonlyArray<readonly [written: string, unit: string]> = (() 
     table.push(entry)
   }
   return table.sort((a, b) => b[0].length - a[0].length)
+})()
+
+/**
+ * `UNIT_TABLE` by the code of each form's first character, in table order: a unit is looked for
+ * after every number, and only forms starting with the character there can match (a scan of the
+ * whole table was a third of the time spent reading a quote).
+ */
+const UNITS_BY_FIRST: ReadonlyMap<number, ReadonlyArray<readonly [written: string, unit: string]>> = (() => {
+  const index = new Map<number, Array<readonly [string, string]>>()
+  for (const entry of UNIT_TABLE) {
+    const first = entry[0].charCodeAt(0)
+    const list = index.get(first)
+    if (list) list.push(entry)
+    else index.set(first, [entry])
+  }
+  return index
 })()
 
 /** Words before a number, longest first. `bareOnly`: only before a bare magnitude ("上万", not "上3个"). */
@@ -383,7 +405,7 @@ function matchMagnitude(s: string, i: number): readonly [string, number] | null 
 
 /** The unit written at `i`. 位 without 第 counts people ("3位专家"); other rank words need 第. */
 function matchUnit(s: string, i: number): readonly [string, string] | null {
-  for (const entry of UNIT_TABLE) {
+  for (const entry of UNITS_BY_FIRST.get(s.charCodeAt(i)) ?? []) {
     if (!s.startsWith(entry[0], i)) continue
     if (entry[1] !== 'rank') return entry
     if (entry[0] === '位') return ['位', '位']
@@ -561,6 +583,15 @@ function followRejected(s: string, end: number, q: Quantity, hasMagnitude: boole
 /** Characters other than numerals that can open a quantity; everything else is passed over cheaply. */
 const MAY_START = new Set(['-', '+', '第', ...PREFIXES.map((p) => p.word[0] ?? ''), ...COMPLETION_WORDS.map((w) => w[0] ?? '')])
 
+/**
+ * Every character that can open a quantity (digits, numerals, `MAY_START`), by UTF-16 code: the
+ * scan asks this of every character of a text, and asking by code passes over prose without
+ * making a one-character string of each Chinese character (half the time of reading a quote).
+ */
+const MAY_OPEN: ReadonlySet<number> = new Set(
+  [...'0123456789', ...HAN_NUMERALS, ...MAY_START].filter((ch) => ch.length === 1).map((ch) => ch.charCodeAt(0)),
+)
+
 interface Scan {
   end: number
   quantity: Quantity | null
@@ -650,13 +681,17 @@ export function findQuantities(text: string): QuantityMatch[] {
   if (typeof text !== 'string') return []
   const cached = FOUND_CACHE.get(text)
   // Copies: a caller may change what it gets, and the cache must not see it.
-  if (cached !== undefined) return cached.map((m) => ({ ...m }))
+  if (cached !== undefined) return cached.map(copyMatch)
   const found = scanText(text)
   if (text.length <= FOUND_CACHE_MAX_TEXT) {
     if (FOUND_CACHE.size >= FOUND_CACHE_SIZE) FOUND_CACHE.clear()
-    FOUND_CACHE.set(text, found.map((m) => ({ ...m })))
+    FOUND_CACHE.set(text, found.map(copyMatch))
   }
   return found
+}
+
+function copyMatch(m: QuantityMatch): QuantityMatch {
+  return { value: m.value, upper: m.upper, unit: m.unit, qualifier: m.qualifier, start: m.start, end: m.end, text: m.text }
 }
 
 /**
@@ -673,8 +708,7 @@ function scanText(text: string): QuantityMatch[] {
   const found: QuantityMatch[] = []
   let i = 0
   while (i < s.length) {
-    const ch = s[i] ?? ''
-    if (!isDigit(ch) && !isHanNumeral(ch) && !MAY_START.has(ch)) {
+    if (!MAY_OPEN.has(s.charCodeAt(i))) {
       i++
       continue
     }
@@ -683,8 +717,10 @@ function scanText(text: string): QuantityMatch[] {
       i++
       continue
     }
-    if (scan.quantity !== null) {
-      found.push({ ...scan.quantity, start: i, end: scan.end, text: text.slice(i, scan.end) })
+    const q = scan.quantity
+    if (q !== null) {
+      // Written out rather than spread: the spread was the slowest line of reading a quote.
+      found.push({ value: q.value, upper: q.upper, unit: q.unit, qualifier: q.qualifier, start: i, end: scan.end, text: text.slice(i, scan.end) })
     }
     i = Math.max(scan.end, i + 1)
   }

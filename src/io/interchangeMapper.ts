@@ -42,7 +42,7 @@ import {
   type Figure,
 } from './interchangeValues'
 import { stableHash, stableId } from './stableHash'
-import { quoteStates } from './validateDataset'
+import { readQuote, readingStates } from './validateDataset'
 
 /** The dataset as a file holds it (periods as keys), i.e. what `validateDatasetValue` accepts. */
 export type DatasetFile = v.InferInput<typeof datasetSchema>
@@ -565,6 +565,8 @@ export function createInterchangeMapper(
 
       const evidence: ObservationFile['evidence'] = []
       if (p.quote !== null) {
+        // Read once for the four figures (reading the numbers of a quote is the costly part).
+        const reading = readQuote(p.quote)
         const figures: Array<[EvidenceField, number | null]> = [
           ['actual', p.actual],
           ['target', p.target],
@@ -572,7 +574,7 @@ export function createInterchangeMapper(
           ['rank', p.rank],
         ]
         for (const [field, value] of figures) {
-          if (value !== null && quoteStates(p.quote, field, value)) evidence.push({ field, quote: p.quote })
+          if (value !== null && readingStates(reading, field, value)) evidence.push({ field, quote: p.quote })
         }
         if (evidence.length === 0) issues.row('warning', 'quoteUnmatched', p.row, columnName('quote'), p.quote)
       }

@@ -261,3 +261,25 @@ describe('robustness', () => {
     }
   })
 })
+
+describe('what findQuantities hands out', () => {
+  it('is the caller’s own: changing one answer does not change the next answer for the same text', () => {
+    const text = '完成项目投资4.32亿元，同比增长12.5%'
+    const first = findQuantities(text)
+    const [m] = first
+    if (m) {
+      m.value = -1
+      m.text = 'changed'
+    }
+    first.pop()
+    expect(brief(text)).toEqual([
+      ['4.32亿元', 432_000_000, null, 'CNY', null],
+      ['12.5%', 12.5, null, '%', null],
+    ])
+    // And twice in a row (the second answer comes from the cache): equal, but not the same objects.
+    const a = findQuantities(text)
+    const b = findQuantities(text)
+    expect(a).toEqual(b)
+    expect(a[0]).not.toBe(b[0])
+  })
+})

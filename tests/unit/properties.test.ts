@@ -57,6 +57,24 @@ describe('number and period parsers', () => {
     )
   })
 
+  it('read full-width text (as Chinese IMEs type it) exactly as its ASCII form, at the same offsets', () => {
+    // Full-width forms of ASCII, except the comma (in prose a clause mark, never a thousands separator).
+    const widen = (text: string): string =>
+      text.replace(/[!-+\--~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000')
+    fc.assert(
+      fc.property(reportText, (text) => {
+        const wide = widen(text)
+        const narrow = findQuantities(text)
+        const found = findQuantities(wide)
+        expect(found.map((m) => ({ ...m, text: '' }))).toEqual(narrow.map((m) => ({ ...m, text: '' })))
+        for (const m of found) expect(m.text).toBe(wide.slice(m.start, m.end))
+        expect(parseQuantity(wide)).toEqual(parseQuantity(text))
+        expect(parseChineseNumeral(wide)).toEqual(parseChineseNumeral(text))
+      }),
+      params,
+    )
+  })
+
   it('read back what the formatter writes: counts, money and areas in Chinese', () => {
     fc.assert(
       fc.property(
