@@ -13,14 +13,24 @@ export interface QuantityFormatOptions {
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
+// Making an Intl.NumberFormat costs far more than using one (the data table formats thousands of
+// figures while scrolling): one per language and number of decimals, made on first use.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 /** Up to `maxDecimals` decimals, trailing zeros dropped: 4.3200 → "4.32", 1.00 → "1". */
 export function trimDecimals(value: number, maxDecimals: number, locale: LocaleCode): string {
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
-    maximumFractionDigits: maxDecimals,
-    minimumFractionDigits: 0,
-    // Chinese reports write 6580平方米, not 6,580平方米.
-    useGrouping: locale !== 'zh-CN',
-  }).format(value)
+  const key = `${locale}:${maxDecimals}`
+  let numberFormat = numberFormats.get(key)
+  if (!numberFormat) {
+    numberFormat = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
+      maximumFractionDigits: maxDecimals,
+      minimumFractionDigits: 0,
+      // Chinese reports write 6580平方米, not 6,580平方米.
+      useGrouping: locale !== 'zh-CN',
+    })
+    numberFormats.set(key, numberFormat)
+  }
+  return numberFormat.format(value)
 }
 
 /** Chinese magnitude for large figures: 亿 from 1e8, 万 from 1e4 (only where the unit takes one). */
