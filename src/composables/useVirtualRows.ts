@@ -1,0 +1,70 @@
+/**
+ * The rows of a virtualised table to render, following a scroll container: its scroll position
+ * and its height (through a ResizeObserver), and the height of its sticky header. The arithmetic
+ * is in virtualWindow.ts; this binds it to the DOM.
+ */
+import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
+import { maxElementHeight } from './maxElementHeight'
+import { virtualWindow } from './virtualWindow'
+
+export interface VirtualRowsOptions {
+  scroller: Readonly<Ref<HTMLElement | null>>
+  header: Readonly<Ref<HTMLElement | null>>
+  rowCount: () => number
+  rowHeight: () => number
+  overscan: number
+}
+
+export function useVirtualRows(options: VirtualRowsOptions) {
+  const scrollTop = ref(0)
+  const clientHeight = ref(0)
+  const headerHeight = ref(0)
+
+  function measure(): void {
+    const el = options.scroller.value
+    if (!el) return
+    clientHeight.value = el.clientHeight
+    headerHeight.value = options.header.value?.offsetHeight ?? 0
+    scrollTop.value = el.scrollTop
+  }
+
+  function onScroll(): void {
+    const el = options.scroller.value
+    if (el) scrollTop.value = el.scrollTop
+  }
+
+  function scrollToTop(): void {
+    const el = options.scroller.value
+    if (el) el.scrollTop = 0
+    scrollTop.value = 0
+  }
+
+  let observer: ResizeObserver | null = null
+  onMounted(() => {
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    observer = new ResizeObserver(measure)
+    if (options.scroller.value) observer.observe(options.scroller.value)
+    if (options.header.value) observer.observe(options.header.value)
+  })
+  onBeforeUnmount(() => observer?.disconnect())
+
+  const rowWindow = computed(() =>
+    virtualWindow({
+      rowCount: options.rowCount(),
+      rowHeight: options.rowHeight(),
+      scrollTop: scrollTop.value,
+      // Before the first layout (or without one) the window's height is the best guess of the view.
+      viewportHeight: (clientHeight.value > 0 ? clientHeight.value : window.innerHeight) - headerHeight.value,
+      overscan: options.overscan,
+      maxHeight: maxElementHeight(),
+    }),
+  )
+  // Separate numbers, so a scroll that keeps the same rows does not re-render them.
+  const start = computed(() => rowWindow.value.start)
+  const end = computed(() => rowWindow.value.end)
+  const offset = computed(() => rowWindow.value.offset)
+  const height = computed(() => rowWindow.value.height)
+
+  return { start, end, offset, height, headerHeight, onScroll, scrollToTop }
+}
