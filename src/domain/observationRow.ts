@@ -6,7 +6,7 @@ import type { Indicator, Observation, SourceDocument, Subject } from './model'
 import type { DatasetIndex } from './datasetIndex'
 import { ancestryOf } from './datasetIndex'
 import { assessProgress, type ProgressStatus } from './progress'
-import { comparePeriods, yearOf } from './period'
+import { yearOf } from './period'
 
 export interface ObservationRow {
   observation: Observation
@@ -25,97 +25,74 @@ export interface ObservationRow {
   status: ProgressStatus | null
 }
 
+/** A subject's parents, looked up once per subject: thousands of rows share a few hundred streets. */
+function parentsLookup(index: DatasetIndex): (subjectId: string) => Subject[] {
+  const known = new Map<string, Subject[]>()
+  return (subjectId) => {
+    let parents = known.get(subjectId)
+    if (parents === undefined) {
+      parents = ancestryOf(index, subjectId).slice(0, -1)
+      known.set(subjectId, parents)
+    }
+    return parents
+  }
+}
+
+/** One observation's row; null when its subject or indicator does not resolve. */
+function buildRow(observation: Observation, index: DatasetIndex, parentsOf: (subjectId: string) => Subject[]): ObservationRow | null {
+  const subject = index.subjects.get(observation.subjectId)
+  const indicator = index.indicators.get(observation.indicatorId)
+  // Validation guarantees both exist; a row that cannot be named is not shown rather than shown wrong.
+  if (!subject || !indicator) return null
+  const assessment =
+    observation.actual !== null && observation.target !== null
+      ? assessProgress({
+          actual: observation.actual,
+          target: observation.target,
+          period: observation.period,
+          targetPeriod: observation.targetPeriod ?? yearOf(observation.period),
+          direction: indicator.direction,
+        })
+      : null
+  return {
+    observation,
+    subject,
+    parents: parentsOf(subject.id),
+    indicator,
+    document: observation.documentId === null ? null : (index.documents.get(observation.documentId) ?? null),
+    rankScope: observation.rankScopeId === null ? null : (index.subjects.get(observation.rankScopeId) ?? null),
+    completion: assessment?.completion ?? null,
+    elapsed: assessment?.elapsed ?? null,
+    gap: assessment?.gap ?? null,
+    status: assessment?.status ?? null,
+  }
+}
+
 export function buildObservationRows(observations: readonly Observation[], index: DatasetIndex): ObservationRow[] {
+  const parentsOf = parentsLookup(index)
   const rows: ObservationRow[] = []
   for (const observation of observations) {
-    const subject = index.subjects.get(observation.subjectId)
-    const indicator = index.indicators.get(observation.indicatorId)
-    // Validation guarantees both exist; a row that cannot be named is not shown rather than shown wrong.
-    if (!subject || !indicator) continue
-    const assessment =
-      observation.actual !== null && observation.target !== null
-        ? assessProgress({
-            actual: observation.actual,
-            target: observation.target,
-            period: observation.period,
-            targetPeriod: observation.targetPeriod ?? yearOf(observation.period),
-            direction: indicator.direction,
-          })
-        : null
-    rows.push({
-      observation,
-      subject,
-      parents: ancestryOf(index, subject.id).slice(0, -1),
-      indicator,
-      document: observation.documentId === null ? null : (index.documents.get(observation.documentId) ?? null),
-      rankScope: observation.rankScopeId === null ? null : (index.subjects.get(observation.rankScopeId) ?? null),
-      completion: assessment?.completion ?? null,
-      elapsed: assessment?.elapsed ?? null,
-      gap: assessment?.gap ?? null,
-      status: assessment?.status ?? null,
-    })
+    const row = buildRow(observation, index, parentsOf)
+    if (row) rows.push(row)
   }
   return rows
 }
 
-export type SortKey = 'region' | 'indicator' | 'period' | 'actual' | 'target' | 'completion' | 'yoy' | 'rank'
-export type SortDirection = 'asc' | 'desc'
-
-/** Nulls sort last in both directions: a missing figure is never "the smallest". */
-function compareNullable(a: number | null, b: number | null, direction: SortDirection): number {
-  if (a === null && b === null) return 0
-  if (a === null) return 1
-  if (b === null) return -1
-  return direction === 'asc' ? a - b : b - a
-}
-
-export function sortObservationRows(
-  rows: readonly ObservationRow[],
-  key: SortKey,
-  direction: SortDirection,
-  nameOf: (text: { zh: string; en: string }) => string,
-): ObservationRow[] {
-  const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true })
-  const sign = direction === 'asc' ? 1 : -1
-  const byText = (a: string, b: string): number => sign * collator.compare(a, b)
-  const compare = (a: ObservationRow, b: ObservationRow): number => {
-    switch (key) {
-      case 'region':
-        return byText(nameOf(a.subject.name), nameOf(b.subject.name))
-      case 'indicator':
-        return byText(nameOf(a.indicator.name), nameOf(b.indicator.name))
-      case 'period':
-        return sign * comparePeriods(a.observation.period, b.observation.period)
-      case 'actual':
-        return compareNullable(a.observation.actual, b.observation.actual, direction)
-      case 'target':
-        return compareNullable(a.observation.target, b.observation.target, direction)
-      case 'completion':
-        return compareNullable(a.completion, b.completion, direction)
-      case 'yoy':
-        return compareNullable(a.observation.yoy, b.observation.yoy, direction)
-      case 'rank':
-        return compareNullable(a.observation.rank, b.observation.rank, direction)
+/**
+ * Rows made on first request and kept while the observation lives: for a table that shows a few
+ * dozen of 360,000 rows at a time, so only the rows scrolled into view are ever built. The same
+ * observation always gives the same row object, so a component given it can skip re-rendering.
+ */
+export function observationRowCache(index: DatasetIndex): (observation: Observation) => ObservationRow | null {
+  const parentsOf = parentsLookup(index)
+  const rows = new WeakMap<Observation, ObservationRow | null>()
+  return (observation) => {
+    let row = rows.get(observation)
+    if (row === undefined) {
+      row = buildRow(observation, index, parentsOf)
+      rows.set(observation, row)
     }
+    return row
   }
-  // Stable: ties keep the dataset's order (reading order of the source).
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => compare(a.row, b.row) || a.i - b.i)
-    .map(({ row }) => row)
 }
 
-/** Case-insensitive search over names in both languages and the quotes. */
-export function rowMatches(row: ObservationRow, query: string): boolean {
-  const q = query.trim().toLowerCase()
-  if (q === '') return true
-  const haystack = [
-    row.subject.name.zh,
-    row.subject.name.en,
-    ...row.parents.flatMap((p) => [p.name.zh, p.name.en]),
-    row.indicator.name.zh,
-    row.indicator.name.en,
-    ...row.observation.evidence.map((e) => e.quote),
-  ]
-  return haystack.some((text) => text.toLowerCase().includes(q))
-}
