@@ -13,6 +13,8 @@ export interface VirtualRowsOptions {
   rowCount: () => number
   rowHeight: () => number
   overscan: number
+  /** Tables of at most this many rows are rendered whole (see virtualWindow). */
+  renderAllUpTo: number
 }
 
 export function useVirtualRows(options: VirtualRowsOptions) {
@@ -58,6 +60,7 @@ export function useVirtualRows(options: VirtualRowsOptions) {
       viewportHeight: (clientHeight.value > 0 ? clientHeight.value : window.innerHeight) - headerHeight.value,
       overscan: options.overscan,
       maxHeight: maxElementHeight(),
+      renderAllUpTo: options.renderAllUpTo,
     }),
   )
   // Separate numbers, so a scroll that keeps the same rows does not re-render them.

@@ -25,6 +25,11 @@ export interface WindowInput {
   /** Rows rendered beyond each edge of the view. */
   overscan: number
   maxHeight?: number
+  /**
+   * A table of at most this many rows is rendered whole: it costs less than a frame, and the
+   * browser's find-in-page then reaches every row.
+   */
+  renderAllUpTo?: number
 }
 
 export interface RowWindow {
@@ -44,6 +49,7 @@ export function virtualWindow(input: WindowInput): RowWindow {
   const fullHeight = rowCount * rowHeight
   const height = Math.min(fullHeight, input.maxHeight ?? MAX_SCROLL_HEIGHT)
   if (rowCount === 0 || rowHeight <= 0) return { start: 0, end: 0, offset: 0, height: 0 }
+  if (rowCount <= (input.renderAllUpTo ?? 0) && fullHeight <= height) return { start: 0, end: rowCount, offset: 0, height }
 
   // How far the container can scroll, and how far the rows would scroll at full height.
   const scrollRange = Math.max(0, height - viewport)

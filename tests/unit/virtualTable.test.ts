@@ -68,6 +68,7 @@ describe('VirtualTable', () => {
     expect(wrapper.find('[data-testid="empty"]').exists()).toBe(true)
     rowCount.value = 500
     await nextTick()
+    // Well above the 100 rows a table renders whole.
     scroller.scrollTop = 5000
     scroller.dispatchEvent(new Event('scroll'))
     await nextTick()

@@ -22,6 +22,11 @@ describe('virtualWindow: which rows to render', () => {
     expect(virtualWindow({ ...base, rowCount: 0 })).toEqual({ start: 0, end: 0, offset: 0, height: 0 })
   })
 
+  it('renders a table up to renderAllUpTo rows whole, wherever it is scrolled', () => {
+    expect(virtualWindow({ ...base, rowCount: 100, scrollTop: 3000, renderAllUpTo: 100 })).toEqual({ start: 0, end: 100, offset: 0, height: 6000 })
+    expect(virtualWindow({ ...base, rowCount: 101, scrollTop: 3000, renderAllUpTo: 100 })).toEqual({ start: 47, end: 63, offset: 2820, height: 6060 })
+  })
+
   it('renders at least one row in a viewport that has not been measured yet', () => {
     const w = virtualWindow({ ...base, viewportHeight: 0, overscan: 0 })
     expect(w.end - w.start).toBe(1)
