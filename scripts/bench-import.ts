@@ -8,6 +8,8 @@
  * the import faster can show that it did not change what the import produces.
  *
  * For a CPU profile: node --import tsx --cpu-prof scripts/bench-import.ts --runs=1
+ * For memory: node --expose-gc --import tsx scripts/bench-import.ts --memory prints the live heap
+ * (after a full GC) as each phase starts and once the result is built; timings are then meaningless.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
@@ -61,6 +63,25 @@ export function resultHash(result: ImportResult): string {
   return hash.digest('hex').slice(0, 16)
 }
 
+/** Live heap after a full collection, in MB (needs --expose-gc). */
+function liveHeapMB(): number {
+  ;(globalThis as { gc?: () => void }).gc?.()
+  return Math.round(process.memoryUsage().heapUsed / 1e6)
+}
+
+async function memoryOnce(bytes: Uint8Array, name: string): Promise<void> {
+  if ((globalThis as { gc?: () => void }).gc === undefined) throw new Error('--memory needs node --expose-gc')
+  const live: string[] = [`before ${liveHeapMB()} MB`]
+  let phase: ImportPhase | null = null
+  const result = await runImport({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
+    if (progress.phase === phase) return
+    phase = progress.phase
+    live.push(`${phase} ${liveHeapMB()} MB`)
+  })
+  live.push(`result ${liveHeapMB()} MB (${result.stats.validRows.toLocaleString('en')} rows, ${resultHash(result)})`)
+  console.log(`live heap as each phase starts: ${live.join(' · ')}`)
+}
+
 async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
   const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
   // The phase now running and since when; an object because the progress callback changes it.
@@ -100,6 +121,10 @@ async function main(): Promise<void> {
     await writeLargeTable(path)
   }
   const bytes = new Uint8Array(readFileSync(path))
+  if (args.includes('--memory')) {
+    await memoryOnce(bytes, path)
+    return
+  }
   console.log(`runImport on ${path} (${(bytes.byteLength / 1e6).toFixed(1)} MB), ${runs} run(s), Node ${process.version}`)
 
   const all: Run[] = []

@@ -17,9 +17,12 @@ import type * as v from 'valibot'
 import type {
   CategoryId,
   Direction,
+  Evidence,
   EvidenceField,
   IndicatorKind,
   LocalizedText,
+  Observation,
+  Period,
   Qualifier,
   SubjectLevel,
   YearMonth,
@@ -46,7 +49,6 @@ import { readQuote, readingStates } from './validateDataset'
 
 /** The dataset as a file holds it (periods as keys), i.e. what `validateDatasetValue` accepts. */
 export type DatasetFile = v.InferInput<typeof datasetSchema>
-type ObservationFile = DatasetFile['observations'][number]
 type SubjectFile = DatasetFile['subjects'][number]
 type IndicatorFile = DatasetFile['indicators'][number]
 type DocumentFile = DatasetFile['documents'][number]
@@ -60,9 +62,17 @@ export interface MapperOptions {
   periodContext?: PeriodContext
 }
 
+/**
+ * What the mapper builds: regions, indicators and documents as a dataset file holds them, and the
+ * observations as the model has them (periods parsed), because checking them needs nothing more
+ * and a table's rows are most of its memory (`validateMappedDataset` writes a part back to the
+ * file format when it has to run the schema over it).
+ */
+export type MappedValue = Omit<DatasetFile, 'observations'> & { observations: Observation[] }
+
 /** The mapped dataset, with the row each record came from so later issues can point at rows. */
 export interface MappedDataset {
-  value: DatasetFile
+  value: MappedValue
   observationRows: number[]
   subjectRows: number[]
   indicatorRows: number[]
@@ -85,9 +95,8 @@ interface PendingRow {
   parent: string
   level: SubjectLevel | null
   indicator: string
-  period: string
-  periodEnd: YearMonth
-  targetPeriod: string | null
+  period: KeyedPeriod
+  targetPeriod: Period | null
   actual: number | null
   actualUpper: number | null
   qualifier: Qualifier | null
@@ -97,7 +106,13 @@ interface PendingRow {
   source: string | null
   quote: string | null
   /** Set by `finish` once regions are resolved. */
-  subject?: SubjectDraft
+  subject: SubjectDraft | undefined
+}
+
+/** A period with its canonical key: one object per distinct period of a table, shared by its rows. */
+interface KeyedPeriod {
+  key: string
+  value: Period
 }
 
 interface IndicatorDraft {
@@ -135,15 +150,26 @@ function baseName(file: string): string {
  * often the same figures thousands of times; reading each distinct text once makes mapping a
  * 500,000-row table several times faster. The cache stops growing at `limit` entries so a table of
  * all-distinct values costs no more memory than it saves.
+ *
+ * Rows come sorted by something (region, indicator, period), so a column often repeats the cell
+ * above it: that is checked first, by comparing the two texts, which is cheaper than hashing the
+ * new text for the map (cells are fresh strings every row). Values are shared between rows with
+ * the same text: readers return values that the mapper only reads.
  */
 function memoize<T>(read: (text: string) => T, limit = 50_000): (text: string) => T {
   const cache = new Map<string, T>()
+  let lastText: string | null = null
+  let lastValue: T | undefined
   return (text) => {
-    const hit = cache.get(text)
-    if (hit !== undefined || cache.has(text)) return hit as T
-    const value = read(text)
-    if (cache.size < limit) cache.set(text, value)
-    return value
+    if (text === lastText) return lastValue as T
+    let value = cache.get(text)
+    if (value === undefined && !cache.has(text)) {
+      value = read(text)
+      if (cache.size < limit) cache.set(text, value)
+    }
+    lastText = text
+    lastValue = value
+    return value as T
   }
 }
 
@@ -207,9 +233,18 @@ export function createInterchangeMapper(
   const indicators = new Map<string, IndicatorDraft>()
 
   const readUnit = memoize(parseUnit)
-  const readPeriod = memoize((text) => {
+  const periods = new Map<string, KeyedPeriod>()
+  const readPeriod = memoize((text): KeyedPeriod | null => {
     const p = parsePeriod(text, options.periodContext)
-    return p === null ? null : { key: periodKey(p), end: p.end }
+    if (p === null) return null
+    // "2023年1-10月" and "2023-01..2023-10" are one period: their rows share it.
+    const key = periodKey(p)
+    let known = periods.get(key)
+    if (known === undefined) {
+      known = { key, value: p }
+      periods.set(key, known)
+    }
+    return known
   })
   const readGrowth = memoize(parseGrowth)
   const readRank = memoize(parseRank)
@@ -280,17 +315,17 @@ export function createInterchangeMapper(
     }
     const baseUnit = rowUnit ?? anyHint?.unit ?? null
 
-    let period: { key: string; end: YearMonth } | null = null
+    let period: KeyedPeriod | null = null
     const periodText = cell(C.period).trim()
     if (periodText === '') error('requiredCell', 'period', C.period, { field: 'period' })
     else {
       period = readPeriod(periodText)
       if (period === null) error('period', 'period', C.period)
     }
-    let targetPeriod: string | null = null
+    let targetPeriod: Period | null = null
     const targetPeriodText = cell(C.targetPeriod).trim()
     if (!isBlankCell(targetPeriodText)) {
-      targetPeriod = readPeriod(targetPeriodText)?.key ?? null
+      targetPeriod = readPeriod(targetPeriodText)?.value ?? null
       if (targetPeriod === null) error('period', 'target_period', C.targetPeriod)
     }
 
@@ -400,8 +435,7 @@ export function createInterchangeMapper(
       parent: readName(cell(C.parent)),
       level,
       indicator,
-      period: period.key,
-      periodEnd: period.end,
+      period,
       targetPeriod,
       actual: actual?.value ?? null,
       actualUpper: actual?.upper ?? null,
@@ -411,6 +445,9 @@ export function createInterchangeMapper(
       rank,
       source,
       quote,
+      // Declared now though `finish` sets it: a property added later to 360,000 objects would
+      // give each a second block of memory for it.
+      subject: undefined,
     })
   }
 
@@ -446,6 +483,11 @@ export function createInterchangeMapper(
       else byName.set(name, [draft])
       return draft
     }
+    // The region of the row before, as rows of one region usually come together: the same two
+    // (interned) names are compared instead of joining them into a key for every row.
+    let lastRegion: string | null = null
+    let lastParent = ''
+    let lastDraft: SubjectDraft | undefined
     for (const p of pending) {
       let parent = p.parent
       if (parent === '') {
@@ -458,7 +500,7 @@ export function createInterchangeMapper(
         if (parents && parents.size === 1) parent = [...parents][0] ?? ''
       }
       const levelText = p.level ?? ''
-      let draft = subjects.get(subjectKey(p.region, parent))
+      let draft = p.region === lastRegion && parent === lastParent ? lastDraft : subjects.get(subjectKey(p.region, parent))
       if (!draft) draft = addSubject(p.region, parent, p.level, levelText, p.row)
       else if (p.level !== null) {
         if (draft.level === null) {
@@ -472,6 +514,9 @@ export function createInterchangeMapper(
           })
       }
       p.subject = draft
+      lastRegion = p.region
+      lastParent = parent
+      lastDraft = draft
     }
     // Parents: the one region of that name, or a new top-level region when no row describes it.
     for (const draft of [...subjects.values()]) {
@@ -536,9 +581,13 @@ export function createInterchangeMapper(
     }
 
     // --- Observations, one per (region, indicator, period).
-    const observations: ObservationFile[] = []
+    const observations: Observation[] = []
     const observationRows: number[] = []
-    const seen = new Map<string, { key: string; row: number }>()
+    // The row that took each id. Its key is not kept but made again on a hit (a duplicate, which is
+    // rare): 360,000 keys held to the end would cost more memory than the rows themselves.
+    const seen = new Map<string, PendingRow>()
+    const keyOf = (p: PendingRow): string =>
+      `${p.subject?.id ?? ''}\u001f${indicators.get(p.indicator)?.id ?? ''}\u001f${p.period.key}`
     const usedIndicators = new Set<string>()
     for (const p of pending) {
       if (rejected.has(p.row)) continue
@@ -547,13 +596,13 @@ export function createInterchangeMapper(
       if (!subject || !indicator) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
       // duplicate rows (same key) and, should it ever happen, two keys with the same hash.
-      const key = `${subject.id}\u001f${indicator.id}\u001f${p.period}`
+      const key = keyOf(p)
       let id = `o-${stableHash(key)}`
       let first = seen.get(id)
-      if (first !== undefined && first.key === key) {
+      if (first !== undefined && keyOf(first) === key) {
         issues.row('error', 'duplicateRow', p.row, undefined, undefined, {
           firstRow: first.row,
-          key: `${p.region} · ${p.indicator} · ${p.period}`,
+          key: `${p.region} · ${p.indicator} · ${p.period.key}`,
         })
         continue
       }
@@ -561,9 +610,9 @@ export function createInterchangeMapper(
         id = `o-${stableHash(key, salt)}`
         first = seen.get(id)
       }
-      seen.set(id, { key, row: p.row })
+      seen.set(id, p)
 
-      const evidence: ObservationFile['evidence'] = []
+      const evidence: Evidence[] = []
       if (p.quote !== null) {
         // Read once for the four figures (reading the numbers of a quote is the costly part).
         const reading = readQuote(p.quote)
@@ -579,14 +628,14 @@ export function createInterchangeMapper(
         if (evidence.length === 0) issues.row('warning', 'quoteUnmatched', p.row, columnName('quote'), p.quote)
       }
       const source = p.source ?? (evidence.length > 0 ? fileSource : null)
-      const documentId = source === null ? null : documentFor(source, p.periodEnd, p.row)
+      const documentId = source === null ? null : documentFor(source, p.period.value.end, p.row)
 
       usedIndicators.add(indicator.id)
       observations.push({
         id,
         subjectId: subject.id,
         indicatorId: indicator.id,
-        period: p.period,
+        period: p.period.value,
         actual: p.actual,
         actualUpper: p.actualUpper,
         qualifier: p.qualifier,

@@ -19,8 +19,8 @@
  * with a value only the schema can report on (a figure that overflows to Infinity) is validated
  * in full, as every part is with `mode: 'full'` (which the tests compare the trusted path with).
  */
-import type { Dataset, Observation, Period } from '../domain/model'
-import { parsePeriod } from '../domain/period'
+import type { Dataset, Observation } from '../domain/model'
+import { periodKey } from '../domain/period'
 import type { IssueCollector } from './importResult'
 import type { InterchangeField } from './interchangeColumns'
 import type { DatasetFile, MappedDataset } from './interchangeMapper'
@@ -60,6 +60,16 @@ export interface ValidatedImport {
 }
 
 type ObservationFile = DatasetFile['observations'][number]
+
+/** An observation as a dataset file writes it (periods as keys), for the schema to read. */
+function toFile(o: Observation): ObservationFile {
+  return {
+    ...o,
+    period: periodKey(o.period),
+    targetPeriod: o.targetPeriod === null ? null : periodKey(o.targetPeriod),
+    evidence: o.evidence.map((e) => ({ ...e })),
+  }
+}
 
 /**
  * Validates a mapped table, reports every issue at its row and column (through `issues`), and
@@ -118,28 +128,19 @@ export function validateMappedDataset(
   const all = value.observations
   const output: Observation[] = []
   let rejected = 0
-  // A table has a few dozen distinct periods: each is parsed once, and its rows share the object.
-  const periods = new Map<string, Period | null>()
-  const readPeriod = (key: string): Period | null => {
-    let period = periods.get(key)
-    if (period === undefined) {
-      period = parsePeriod(key)
-      periods.set(key, period)
-    }
-    return period
-  }
   for (let start = 0; start < all.length; start += PART_SIZE) {
-    let part: ObservationFile[] = all.slice(start, start + PART_SIZE)
+    const observations = all.slice(start, start + PART_SIZE)
     let rows = mapped.observationRows.slice(start, start + PART_SIZE)
     const observationRows = (collection: string, index: number): number | undefined =>
       collection === 'observations' ? rows[index] : undefined
-    const trusted = mode === 'trusted' ? validateMappedObservations(part, head.dataset, issues.file, readPeriod) : null
+    const trusted = mode === 'trusted' ? validateMappedObservations(observations, head.dataset, issues.file) : null
     if (trusted !== null) {
       for (const issue of trusted.issues) report(issue, observationRows)
       withoutQuote += trusted.figuresWithoutEvidence
       rejected += trusted.rejected.length
       for (const o of trusted.observations) output.push(o)
     } else {
+      let part = observations.map(toFile)
       let result = validateDatasetValue({ ...value, observations: part }, issues.file)
       const bad = new Set<number>()
       for (const issue of result.issues) {

@@ -5,31 +5,26 @@
  * `interchangeMapper.ts` builds every observation itself, and most of what `validateDatasetValue`
  * checks cannot fail for what it builds: ids are `stableId` hashes in the id alphabet, references
  * point at the regions, indicators and documents it lists, (region, indicator, period) keys and ids
- * are unique across the whole table, a row with no figure is refused, periods are keys it wrote
- * with `periodKey`, and evidence is only added for a figure that is there and that its quote
- * states, with a document. Re-checking all that costs seconds at 360,000 rows (the schema, and a
- * second reading of each quote) and finds nothing. What can fail is checked here, with the same
- * issues in the same order as `crossCheckDataset` reports them: the figures' own checks
- * (`checkObservationFigures`: a target ≤ 0, a figure out of its kind's range, …) and the count of
- * figures without a quote.
+ * are unique across the whole table, a row with no figure is refused, periods are ones it parsed,
+ * and evidence is only added for a figure that is there and that its quote states, with a
+ * document. Re-checking all that costs seconds at 360,000 rows (the schema, and a second reading of
+ * each quote) and finds nothing. What can fail is checked here, with the same issues in the same
+ * order as `crossCheckDataset` reports them: the figures' own checks (`checkObservationFigures`: a
+ * target ≤ 0, a figure out of its kind's range, …) and the count of figures without a quote.
  *
  * The schema's checks of values a cell can still get wrong (a number that overflows to Infinity in
- * base units, a period or quote the mapper should never write) are verified too; when one fails,
- * the caller validates that part in full instead, so those rare tables get exactly the issues the
- * schema gives.
+ * base units, a quote the mapper should never write) are verified too; when one fails, the caller
+ * validates that part in full instead, so those rare tables get exactly the issues the schema gives.
  */
-import type { Dataset, Evidence, IndicatorKind, Observation, Period } from '../domain/model'
-import type { DatasetFile } from './interchangeMapper'
+import type { Dataset, IndicatorKind, Observation } from '../domain/model'
 import { FIGURES_WITH_EVIDENCE, checkObservationFigures, lacksEvidence, type ObservationIssueSink } from './validateDataset'
 import type { ValidationIssue } from './validationIssue'
-
-type ObservationFile = DatasetFile['observations'][number]
 
 /** Maximum length of a quote in the dataset format (`datasetSchema.ts`). */
 const MAX_QUOTE = 500
 
 export interface MappedObservations {
-  /** The observations without an error, in order, as `validateDatasetValue` would return them. */
+  /** The observations without an error, in order: the schema would have returned them unchanged. */
   observations: Observation[]
   /** Indexes (into the part) of observations left out for an error. */
   rejected: number[]
@@ -39,20 +34,13 @@ export interface MappedObservations {
   figuresWithoutEvidence: number
 }
 
-/** Reads a period key the mapper wrote; null when it is not one (then the schema must say why). */
-export type PeriodKeyReader = (key: string) => Period | null
-
 /**
- * Validates `part` (observations of `mapped`, whose regions, indicators and documents `head`
+ * Validates `part` (observations of a mapped table whose regions, indicators and documents `head`
  * holds, already validated). Null when an observation has a value only the schema can report on:
  * validate the part with `validateDatasetValue` then.
  */
-export function validateMappedObservations(
-  part: readonly ObservationFile[],
-  head: Dataset,
-  file: string,
-  readPeriod: PeriodKeyReader,
-): MappedObservations | null {
+export function validateMappedObservations(part: readonly Observation[], head: Dataset, file: string): MappedObservations | null {
+  if (!part.every(schemaAccepts)) return null
   const kinds = new Map<string, IndicatorKind>()
   for (const indicator of head.indicators) kinds.set(indicator.id, indicator.kind)
 
@@ -71,15 +59,12 @@ export function validateMappedObservations(
   }
 
   for (index = 0; index < part.length; index++) {
-    const o = part[index] as ObservationFile
-    const observation = toObservation(o, readPeriod)
-    if (observation === null) return null
-    current = observation
+    current = part[index] as Observation
     failed = false
-    checkObservationFigures(observation, kinds.get(observation.indicatorId), report)
-    for (const field of FIGURES_WITH_EVIDENCE) if (lacksEvidence(observation, field)) withoutEvidence++
+    checkObservationFigures(current, kinds.get(current.indicatorId), report)
+    for (const field of FIGURES_WITH_EVIDENCE) if (lacksEvidence(current, field)) withoutEvidence++
     if (failed) rejected.push(index)
-    else observations.push(observation)
+    else observations.push(current)
   }
   return { observations, rejected, issues, figuresWithoutEvidence: withoutEvidence }
 }
@@ -89,35 +74,15 @@ function isFigure(value: number | null): boolean {
 }
 
 /**
- * The observation as the schema's output has it (same keys in the same order, the period parsed,
- * quotes trimmed), or null when the schema would refuse one of its values.
+ * Would the schema take this observation as it is? The values a cell decides are checked; ids,
+ * references, periods and words from the mapper's own vocabularies are right by construction.
  */
-function toObservation(o: ObservationFile, readPeriod: PeriodKeyReader): Observation | null {
-  const period = readPeriod(o.period)
-  const targetPeriod = o.targetPeriod === null ? null : readPeriod(o.targetPeriod)
-  if (period === null || (o.targetPeriod !== null && targetPeriod === null)) return null
-  if (!isFigure(o.actual) || !isFigure(o.actualUpper) || !isFigure(o.target) || !isFigure(o.yoy)) return null
-  if (o.rank !== null && !(Number.isInteger(o.rank) && o.rank >= 1)) return null
-  const evidence: Evidence[] = []
+function schemaAccepts(o: Observation): boolean {
+  if (!isFigure(o.actual) || !isFigure(o.actualUpper) || !isFigure(o.target) || !isFigure(o.yoy)) return false
+  if (o.rank !== null && !(Number.isInteger(o.rank) && o.rank >= 1)) return false
   for (const e of o.evidence) {
-    const quote = e.quote.trim()
-    if (quote === '' || quote.length > MAX_QUOTE) return null
-    evidence.push({ field: e.field, quote })
+    // The schema trims a quote before it checks it; the mapper's quotes are trimmed already.
+    if (e.quote !== e.quote.trim() || e.quote === '' || e.quote.length > MAX_QUOTE) return false
   }
-  return {
-    id: o.id,
-    subjectId: o.subjectId,
-    indicatorId: o.indicatorId,
-    period,
-    actual: o.actual,
-    actualUpper: o.actualUpper,
-    qualifier: o.qualifier,
-    target: o.target,
-    targetPeriod,
-    yoy: o.yoy,
-    rank: o.rank,
-    rankScopeId: o.rankScopeId,
-    documentId: o.documentId,
-    evidence,
-  }
+  return true
 }

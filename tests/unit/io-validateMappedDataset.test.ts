@@ -11,6 +11,7 @@ import { suggestMapping, type InterchangeField } from '../../src/io/interchangeC
 import { createInterchangeMapper, type MappedDataset } from '../../src/io/interchangeMapper'
 import { validateMappedDataset } from '../../src/io/validateMappedDataset'
 import type { IssueCode } from '../../src/io/validationIssue'
+import type { Observation } from '../../src/domain/model'
 
 const HEADER = ['region', 'parent', 'indicator', 'unit', 'period', 'target', 'target_period', 'actual', 'yoy', 'rank', 'source', 'quote']
 
@@ -111,10 +112,10 @@ describe('every check a mapped row can fail still fires', () => {
       documentRows: [],
     }
   }
-  const base = {
+  const base: Omit<Observation, 'id'> = {
     subjectId: 's-1',
     indicatorId: 'i-1',
-    period: '2023',
+    period: { start: { year: 2023, month: 1 }, end: { year: 2023, month: 12 } },
     actual: 50,
     actualUpper: null,
     qualifier: null,
@@ -127,22 +128,24 @@ describe('every check a mapped row can fail still fires', () => {
     evidence: [],
   }
 
-  it.each<[string, Partial<MappedDataset['value']['observations'][number]>, IssueCode]>([
+  it.each<[string, Partial<Observation>, IssueCode]>([
     // The mapper never writes these (a range always has its upper bound), but the checks stay.
     ['a range without an upper bound', { qualifier: 'range' }, 'rangeWithoutUpper'],
     ['an upper bound without a range', { actualUpper: 60 }, 'upperWithoutRange'],
-    ['an unreadable period', { period: '2023-13' }, 'period'],
+    // Only the schema reports these: the part is validated in full.
+    ['a rank that is not a whole number', { rank: 1.5 }, 'integer'],
     ['an empty quote', { evidence: [{ field: 'actual', quote: '  ' }] }, 'empty'],
+    ['a figure that is not finite', { target: Number.POSITIVE_INFINITY }, 'finite'],
   ])('%s, in both modes alike', (_name, change, code) => {
-    const observations = [
+    const observations = (): Observation[] => [
       { ...base, id: 'o-1', ...change },
-      { ...base, id: 'o-2', period: '2022', actual: 40 },
+      { ...base, id: 'o-2', period: { start: { year: 2022, month: 1 }, end: { year: 2022, month: 12 } }, actual: 40 },
     ]
     const headers = new Map<InterchangeField, string>([['actual', '完成']])
     const trusted = new IssueCollector('t.csv')
     const full = new IssueCollector('t.csv')
-    const a = validateMappedDataset(mappedWith(observations), headers, trusted, undefined, 'trusted')
-    const b = validateMappedDataset(mappedWith(observations), headers, full, undefined, 'full')
+    const a = validateMappedDataset(mappedWith(observations()), headers, trusted, undefined, 'trusted')
+    const b = validateMappedDataset(mappedWith(observations()), headers, full, undefined, 'full')
     expect(trusted.listed.map((i) => i.code)).toContain(code)
     expect(trusted.listed).toEqual(full.listed)
     expect(a).toEqual(b)
