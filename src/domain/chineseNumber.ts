@@ -394,7 +394,21 @@ export function parseChineseNumeral(text: string): number | null {
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
+/**
+ * The UTF-16 codes the words start with. The matchers below ask after every number whether one of
+ * their words starts there; the answer is nearly always no, and one set look-up by code says so
+ * without trying each word (the same answers, in a fraction of the time).
+ */
+function firstCodes(words: Iterable<string>): ReadonlySet<number> {
+  return new Set([...words].map((w) => w.charCodeAt(0)))
+}
+
+const MAGNITUDE_STARTS = firstCodes(MAGNITUDE_WORDS.map(([word]) => word))
+const PREFIX_STARTS = firstCodes(PREFIXES.map((p) => p.word))
+const SUFFIX_STARTS = firstCodes(SUFFIXES.map(([word]) => word))
+
 function matchMagnitude(s: string, i: number): readonly [string, number] | null {
+  if (!MAGNITUDE_STARTS.has(s.charCodeAt(i))) return null
   for (const entry of MAGNITUDE_WORDS) {
     if (!s.startsWith(entry[0], i)) continue
     if (entry[0] === '千' && NOT_MAGNITUDE_AFTER_QIAN.has(s[i + 1] ?? '')) return null
@@ -414,6 +428,7 @@ function matchUnit(s: string, i: number): readonly [string, string] | null {
 }
 
 function matchPrefix(s: string, i: number): (typeof PREFIXES)[number] | null {
+  if (!PREFIX_STARTS.has(s.charCodeAt(i))) return null
   for (const prefix of PREFIXES) {
     if (!s.startsWith(prefix.word, i)) continue
     if (prefix.notAfter !== undefined && i > 0 && prefix.notAfter.includes(s[i - 1] ?? '')) return null
@@ -506,7 +521,7 @@ function readSide(s: string, i: number, first: boolean): Read<Side> {
       if (unit === '个') timeSpan = TIME_AFTER_GE.some((w) => s.startsWith(w, k) || s.startsWith(`多${w}`, k))
     }
     // After the unit: 左右, 以上 …; 余/多 only where they cannot start the next word ("1年多", not "5个多功能厅").
-    const suffix = SUFFIXES.find(([word]) => s.startsWith(word, k))
+    const suffix = SUFFIX_STARTS.has(s.charCodeAt(k)) ? SUFFIXES.find(([word]) => s.startsWith(word, k)) : undefined
     if (suffix) {
       qualifier ??= suffix[1]
       k += suffix[0].length
