@@ -95,3 +95,39 @@ describe('targets vs actuals on a 60-street district', () => {
     expect(c?.summary.elapsed).toBeCloseTo(83.333, 2)
   })
 })
+
+describe('the per-dataset grouping of target figures (a filter change reads only the rows it needs)', () => {
+  const request = { indicatorId: 'syn-investment', regionId: 'syn-district', periodKey: null }
+
+  it('answers again from the grouping with equal rows, each call a comparison of its own', () => {
+    const data = district(12)
+    const index = buildDatasetIndex(data)
+    const first = buildTargetComparison(data.observations, index, request)
+    const second = buildTargetComparison(data.observations, index, request)
+    expect(second).toEqual(first)
+    expect(second?.rows).not.toBe(first?.rows)
+  })
+
+  it('follows a new dataset: another index is grouped anew, never served from the old one', () => {
+    const before = district(12)
+    const beforeIndex = buildDatasetIndex(before)
+    expect(buildTargetComparison(before.observations, beforeIndex, request)?.rows).toHaveLength(12)
+    // Datasets are replaced whole (the store activates a new one): a new index, here with every
+    // target doubled and one street fewer.
+    const dropped = before.observations[0]?.subjectId
+    const after: Dataset = {
+      ...before,
+      observations: before.observations
+        .filter((o) => o.subjectId !== dropped)
+        .map((o) => ({ ...o, target: o.target === null ? null : o.target * 2 })),
+    }
+    const afterIndex = buildDatasetIndex(after)
+    const c = buildTargetComparison(after.observations, afterIndex, request)
+    expect(c?.rows).toHaveLength(11)
+    expect(c?.rows.map((r) => r.observation.target)).toEqual(
+      after.observations.filter((o) => o.indicatorId === 'syn-investment' && hasTarget(o) && o.subjectId !== 'syn-district').map((o) => o.target),
+    )
+    // The old dataset's answer is unchanged.
+    expect(buildTargetComparison(before.observations, beforeIndex, request)?.rows).toHaveLength(12)
+  })
+})
