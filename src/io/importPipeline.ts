@@ -9,6 +9,7 @@
 import type { LocalizedText } from '../domain/model'
 import type { PeriodContext } from '../domain/period'
 import { decodeBytes, stripBom } from './decodeBytes'
+import { detachedString } from './detachedString'
 import { createDelimitedReader, sniffDelimiter, type Delimiter } from './delimitedText'
 import {
   MAX_IMPORT_BYTES,
@@ -246,23 +247,18 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
       return failed()
     }
   } else {
-    if (text === null && bytes !== null) {
-      const decoded = decodeBytes(bytes)
-      text = decoded.text
-      stats.encoding = decoded.encoding
-      if (decoded.replacements > 0)
-        issues.forFile('warning', 'encodingDamaged', { count: decoded.replacements, encoding: decoded.encoding })
-    }
+    if (text === null && bytes !== null) text = decode(bytes)
     bytes = null // the text is all that is needed from here on
-    const body = text ?? ''
-    const looksJson = /^\s*[{[]/.test(body.slice(0, 64))
+    // Only `text` and the reader hold the text from here: both let it go once the rows are read.
+    text ??= ''
+    const looksJson = /^\s*[{[]/.test(text.slice(0, 64))
     if (detected === 'json' || (detected === 'delimited' && looksJson)) {
-      return importJson(body)
+      return importJson(text)
     }
-    const delimiter: Delimiter = detected === 'tsv' ? '\t' : detected === 'csv' ? sniffCsv(body) : sniffDelimiter(body)
+    const delimiter: Delimiter = detected === 'tsv' ? '\t' : detected === 'csv' ? sniffCsv(text) : sniffDelimiter(text)
     stats.delimiter = delimiter
     stats.format = delimiter === '\t' ? 'tsv' : 'csv'
-    source = delimitedSource(body, delimiter)
+    source = delimitedSource(text, delimiter)
   }
 
   // --- Header row: the first row that is not blank.
@@ -277,13 +273,15 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
     issues.forFile('error', 'emptyTable')
     return failed()
   }
-  const headers = header.cells.map((h) => h.trim())
+  // Copies (`detachedString`): cells are cut from the text, and the result outlives it.
+  const headers = header.cells.map((h) => detachedString(h.trim()))
+  header = null
   const suggestion = suggestMapping(headers)
   const mapping = options.mapping ? headers.map((_, i) => options.mapping?.[i] ?? null) : suggestion.mapping
   const mappingState = { headers, mapping, signature: headerSignature(headers), suggestion }
   const preview: PreviewRow[] = []
   const keepPreview = (cells: string[], row: number): void => {
-    if (preview.length < previewLimit) preview.push({ row, cells, status: 'ok' })
+    if (preview.length < previewLimit) preview.push({ row, cells: cells.map(detachedString), status: 'ok' })
   }
   const finalPreview = (): PreviewRow[] => preview.map((p) => ({ ...p, status: issues.status(p.row) }))
 
@@ -334,6 +332,10 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
       progress({ phase: 'parsing', rows: stats.dataRows, fraction: source.fraction() })
     }
   }
+  // The text and the reader are not needed any more (the kept rows hold copies of what they need):
+  // let them go before the rows are built into a dataset, which doubles what the rows take.
+  text = null
+  source = sheetSource([])
   checkAbort()
   progress({ phase: 'mapping', rows: stats.dataRows, fraction: null })
   const mapped = mapper.finish()
@@ -343,9 +345,6 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   mapping.forEach((field, i) => {
     if (field !== null && !columnHeaders.has(field)) columnHeaders.set(field, headers[i] ?? field)
   })
-  // The text and the reader are not needed any more (the mapped rows hold what is left).
-  text = null
-  source = sheetSource([])
   const validated = validateMappedDataset(mapped, columnHeaders, issues, (fraction) =>
     progress({ phase: 'validating', rows: stats.dataRows, fraction }),
   )
@@ -368,6 +367,15 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
     preview: { headers, rows: finalPreview() },
     mapping: mappingState,
   })
+
+  /** The text of a file's bytes, noting the encoding (and any damage) found. */
+  function decode(fileBytes: Uint8Array): string {
+    const decoded = decodeBytes(fileBytes)
+    stats.encoding = decoded.encoding
+    if (decoded.replacements > 0)
+      issues.forFile('warning', 'encodingDamaged', { count: decoded.replacements, encoding: decoded.encoding })
+    return decoded.text
+  }
 
   /** A .csv file is comma-separated unless its first lines clearly say otherwise (Excel in some locales writes ";"). */
   function sniffCsv(body: string): Delimiter {

@@ -4,6 +4,7 @@
  * whole result crosses a worker boundary by structured clone.
  */
 import type { Dataset } from '../domain/model'
+import { detachedString } from './detachedString'
 import type { TextEncodingName } from './decodeBytes'
 import type { Delimiter } from './delimitedText'
 import type { ColumnMapping, MappingSuggestion } from './interchangeColumns'
@@ -99,6 +100,19 @@ export function emptyStats(): ImportStats {
   }
 }
 
+/**
+ * The issue with copies of the cell and parameter texts it quotes: they are cut from the imported
+ * text, and a listed issue outlives it (see `detachedString.ts`).
+ */
+function withOwnStrings(issue: ValidationIssue): ValidationIssue {
+  const { location } = issue
+  const params = Object.fromEntries(
+    Object.entries(issue.params).map(([key, value]) => [key, typeof value === 'string' ? detachedString(value) : value]),
+  )
+  const cell = location.cell
+  return { ...issue, location: cell === undefined ? location : { ...location, cell: detachedString(cell) }, params }
+}
+
 /** How many issues a result lists one by one; the rest are only counted. */
 export const MAX_LISTED_ISSUES = 1000
 
@@ -122,7 +136,7 @@ export class IssueCollector {
     this.counts[issue.code] = (this.counts[issue.code] ?? 0) + 1
     const row = issue.location.row
     if (row !== undefined && this.rowSeverity.get(row) !== 'error') this.rowSeverity.set(row, issue.severity)
-    if (this.listed.length < this.max) this.listed.push(issue)
+    if (this.listed.length < this.max) this.listed.push(withOwnStrings(issue))
     else this.truncated++
   }
 

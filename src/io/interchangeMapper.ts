@@ -44,6 +44,7 @@ import {
   parseRank,
   type Figure,
 } from './interchangeValues'
+import { detachedString } from './detachedString'
 import { stableHash, stableId } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
 
@@ -156,11 +157,16 @@ function baseName(file: string): string {
  * new text for the map (cells are fresh strings every row). Values are shared between rows with
  * the same text: readers return values that the mapper only reads.
  */
-function memoize<T>(read: (text: string) => T, limit = 50_000): (text: string) => T {
+type CachedReader<T> = ((text: string) => T) & {
+  /** Forgets every text read (they are cut from the file and would keep it in memory). */
+  clear(): void
+}
+
+function memoize<T>(read: (text: string) => T, limit = 50_000): CachedReader<T> {
   const cache = new Map<string, T>()
   let lastText: string | null = null
   let lastValue: T | undefined
-  return (text) => {
+  const cached = (text: string): T => {
     if (text === lastText) return lastValue as T
     let value = cache.get(text)
     if (value === undefined && !cache.has(text)) {
@@ -171,6 +177,13 @@ function memoize<T>(read: (text: string) => T, limit = 50_000): (text: string) =
     lastValue = value
     return value as T
   }
+  return Object.assign(cached, {
+    clear(): void {
+      cache.clear()
+      lastText = null
+      lastValue = undefined
+    },
+  })
 }
 
 function subjectKey(name: string, parent: string): string {
@@ -225,8 +238,9 @@ export function createInterchangeMapper(
   const intern = (s: string): string => {
     const known = strings.get(s)
     if (known !== undefined) return known
-    strings.set(s, s)
-    return s
+    const own = detachedString(s)
+    strings.set(own, own)
+    return own
   }
 
   const pending: PendingRow[] = []
@@ -235,7 +249,8 @@ export function createInterchangeMapper(
   const readUnit = memoize(parseUnit)
   const periods = new Map<string, KeyedPeriod>()
   const readPeriod = memoize((text): KeyedPeriod | null => {
-    const p = parsePeriod(text, options.periodContext)
+    // A copy: `parsePeriod` keeps the texts it read in a cache that outlives the import.
+    const p = parsePeriod(detachedString(text), options.periodContext)
     if (p === null) return null
     // "2023年1-10月" and "2023-01..2023-10" are one period: their rows share it.
     const key = periodKey(p)
@@ -253,7 +268,7 @@ export function createInterchangeMapper(
   const readDirection = memoize(parseDirection)
   const readName = memoize((text) => intern(text.trim().replace(SPACES, ' ')))
   // Figures depend on the row's unit too: one cache per unit (few distinct units per table).
-  const figureReaders = new Map<ParsedUnit, (text: string) => ReturnType<typeof parseFigure>>()
+  const figureReaders = new Map<ParsedUnit, CachedReader<ReturnType<typeof parseFigure>>>()
   const readFigure = (text: string, unit: ParsedUnit): ReturnType<typeof parseFigure> => {
     let reader = figureReaders.get(unit)
     if (!reader) {
@@ -384,7 +399,7 @@ export function createInterchangeMapper(
     const sourceText = cell(C.source)
     const source = isBlankCell(sourceText) ? null : intern(sourceText.trim())
     const quoteText = cell(C.quote)
-    let quote: string | null = isBlankCell(quoteText) ? null : quoteText.trim().replace(SPACES, ' ')
+    let quote: string | null = isBlankCell(quoteText) ? null : detachedString(quoteText.trim().replace(SPACES, ' '))
     if (quote !== null && quote.length > MAX_QUOTE) {
       issues.row('warning', 'quoteLength', row, columnName('quote'), `${quote.slice(0, 60)}…`)
       quote = null
@@ -400,12 +415,12 @@ export function createInterchangeMapper(
           id: stableId('i', indicator),
           name: indicator,
           unit: baseUnit.unit,
-          unitText: unitText || anyHint?.text || baseUnit.unit,
+          unitText: detachedString(unitText || anyHint?.text || baseUnit.unit),
           kind: inferKind(baseUnit.unit, indicator),
           category,
-          categoryText,
+          categoryText: detachedString(categoryText),
           direction,
-          directionText,
+          directionText: detachedString(directionText),
           firstRow: row,
         })
       } else if (known.unit !== baseUnit.unit) {
@@ -414,14 +429,14 @@ export function createInterchangeMapper(
         if (category !== null) {
           if (known.category === null) {
             known.category = category
-            known.categoryText = categoryText
+            known.categoryText = detachedString(categoryText)
           } else if (known.category !== category)
             warn('attributeConflict', 'category', C.category, { field: 'category', first: known.categoryText, firstRow: known.firstRow })
         }
         if (direction !== null) {
           if (known.direction === null) {
             known.direction = direction
-            known.directionText = directionText
+            known.directionText = detachedString(directionText)
           } else if (known.direction !== direction)
             warn('attributeConflict', 'better', C.better, { field: 'better', first: known.directionText, firstRow: known.firstRow })
         }
@@ -452,6 +467,14 @@ export function createInterchangeMapper(
   }
 
   function finish(): MappedDataset {
+    // What was read from the cells is not needed any more, and the texts it was read from are
+    // cut from the file: forgotten here, they no longer keep the file in memory.
+    cells = []
+    for (const cache of [readUnit, readPeriod, readGrowth, readRank, readLevel, readCategory, readDirection, readName]) cache.clear()
+    for (const cache of figureReaders.values()) cache.clear()
+    figureReaders.clear()
+    strings.clear()
+
     const rejected = new Set<number>()
 
     // --- Regions. A region is (name, parent name); a row that leaves the parent blank means the
