@@ -22,6 +22,9 @@ import type { ParsedUnit } from '../domain/units'
 /** Cells that mean "no value" in Chinese and English tables. */
 const BLANK_MARKS = new Set(['', '-', '—', '–', '--', '/', '\\', '无', '空', '暂无', 'n/a', 'na', 'null', 'none', '#n/a'])
 
+/** ASCII characters a blank mark can start with (any case); other ASCII starts a value. */
+const BLANK_ASCII_STARTS = new Set([...BLANK_MARKS].filter((m) => m.charCodeAt(0) < 128).flatMap((m) => [m[0], m[0]?.toUpperCase()]))
+
 export function isBlankCell(text: string): boolean {
   // Called for most cells of every row: decide the common cases without allocating.
   if (text === '') return true
@@ -29,7 +32,10 @@ export function isBlankCell(text: string): boolean {
   // A digit, or a CJK character other than the first of 无/空/暂无: a value (most cells of a table).
   if ((c >= 48 && c <= 57) || (c >= 0x4e00 && c !== 0x65e0 && c !== 0x7a7a && c !== 0x6682)) return false
   const t = text.length > 6 ? text : text.trim()
-  return t.length <= 6 && BLANK_MARKS.has(t.toLowerCase())
+  if (t.length > 6) return false
+  // "street", "higher", "%": lower-casing ASCII keeps it ASCII, so no blank mark can match.
+  if (t !== '' && t.charCodeAt(0) < 128 && !BLANK_ASCII_STARTS.has(t[0])) return false
+  return BLANK_MARKS.has(t.toLowerCase())
 }
 
 export type CellResult<T> =

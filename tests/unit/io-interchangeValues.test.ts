@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { parseUnit } from '../../src/domain/units'
 import {
   inferKind,
@@ -168,5 +169,29 @@ describe('growth, rank and vocabularies', () => {
     ['大市口街道', false],
   ])('blank cell %j → %s', (cell, blank) => {
     expect(isBlankCell(cell)).toBe(blank)
+  })
+})
+
+describe('blank cells, by the short cuts and by the plain rule alike', () => {
+  // The rule the short cuts in isBlankCell must agree with: the cell, trimmed when short, is a mark.
+  const MARKS = new Set(['', '-', '—', '–', '--', '/', '\\', '无', '空', '暂无', 'n/a', 'na', 'null', 'none', '#n/a'])
+  const plainRule = (text: string): boolean => {
+    const t = text.length > 6 ? text : text.trim()
+    return t.length <= 6 && MARKS.has(t.toLowerCase())
+  }
+
+  it('for any cell made of marks, letters, digits, spaces and CJK', () => {
+    const piece = fc.oneof(
+      fc.constantFrom(...MARKS, 'N/A', 'NULL', 'None', '#N/A', 'street', 'Higher', '%', '亿元', '无锡', '暂', ' ', '\u3000', '\t', '\n', 'İ', 'K'),
+      fc.string({ maxLength: 3 }),
+      fc.string({ unit: 'binary', maxLength: 2 }),
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (pieces) => {
+        const cell = pieces.join('')
+        expect(isBlankCell(cell)).toBe(plainRule(cell))
+      }),
+      { seed: 20261123, numRuns: 2000 },
+    )
   })
 })
