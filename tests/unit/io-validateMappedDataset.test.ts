@@ -68,7 +68,7 @@ describe('the trusted path gives what the full validation gives', () => {
       }),
       { seed: 20261123, numRuns: 400 },
     )
-  })
+  }, 30_000) // 800 small imports: a few seconds on a busy machine
 })
 
 describe('every check a mapped row can fail still fires', () => {
