@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { startApp, watchErrors, type App } from './harness'
 import { largeTableText } from '../../bench/largeTable'
 import { decodeBytes } from '../../src/io/decodeBytes'
@@ -151,6 +151,17 @@ async function openTable(app: App, page: Page): Promise<void> {
   await waitForCount(page, ROWS, ROWS)
 }
 
+/** Waits until the box's scroll position stops changing (a smooth scroll has finished). */
+async function scrollAtRest(box: Locator): Promise<void> {
+  let last = Number.NaN
+  for (let i = 0; i < 100; i++) {
+    const top = await box.evaluate((el) => el.scrollTop)
+    if (top === last) return
+    last = top
+    await box.page().waitForTimeout(150)
+  }
+}
+
 /** The row count says "显示 n / 总 m": waits until it does (the search waits for a pause in typing). */
 async function waitForCount(page: Page, shown: number, total: number): Promise<void> {
   const text = `${shown.toLocaleString('en')} / ${total.toLocaleString('en')}`
@@ -206,8 +217,9 @@ describe('a 6,000-row table loaded with ?data= (Chromium)', () => {
     await table.locator('tbody tr[aria-rowindex="2"]').waitFor()
     await page.keyboard.press('PageDown')
     await page.waitForFunction(() => (document.querySelector('.virtual-table')?.scrollTop ?? 0) > 500)
-    // An End pressed while PageDown's smooth scroll still ran was lost in two of three runs here: wait, as a person would.
-    await page.waitForTimeout(500)
+    // An End pressed while PageDown's smooth scroll still ran was lost in two of three runs here: let
+    // the scroll come to rest first, as a person's next key would.
+    await scrollAtRest(box)
     await page.keyboard.press('End')
     await last.waitFor()
     assert.deepEqual(errors, [])
