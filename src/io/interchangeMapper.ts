@@ -41,6 +41,8 @@ import {
   parseFigure,
   parseGrowth,
   parseLevel,
+  parsePlainFigure,
+  parsePlainGrowth,
   parseRank,
   type Figure,
 } from './interchangeValues'
@@ -267,6 +269,7 @@ export function createInterchangeMapper(
   const readCategory = memoize(parseCategory)
   const readDirection = memoize(parseDirection)
   const readName = memoize((text) => intern(text.trim().replace(SPACES, ' ')))
+  const readSource = memoize((text) => intern(text.trim()))
   // Figures depend on the row's unit too: one cache per unit (few distinct units per table).
   const figureReaders = new Map<ParsedUnit, CachedReader<ReturnType<typeof parseFigure>>>()
   const readFigure = (text: string, unit: ParsedUnit): ReturnType<typeof parseFigure> => {
@@ -295,7 +298,7 @@ export function createInterchangeMapper(
   function figure(field: 'actual' | 'target', column: number, unit: ParsedUnit | null): Figure | null {
     const text = cell(column)
     if (isBlankCell(text) || unit === null) return null // no unit at all is reported once, for the unit column
-    const result = readFigure(text, unit)
+    const result = parsePlainFigure(text, unit) ?? readFigure(text, unit)
     if (!result.ok) {
       error(result.code, field, column, result.params)
       return null
@@ -357,7 +360,7 @@ export function createInterchangeMapper(
     let yoy: number | null = null
     const yoyText = cell(C.yoy)
     if (!isBlankCell(yoyText)) {
-      const result = readGrowth(yoyText)
+      const result = parsePlainGrowth(yoyText) ?? readGrowth(yoyText)
       if (!result.ok) error(result.code, 'yoy', C.yoy, result.params)
       else {
         yoy = result.value.value
@@ -397,7 +400,7 @@ export function createInterchangeMapper(
     }
 
     const sourceText = cell(C.source)
-    const source = isBlankCell(sourceText) ? null : intern(sourceText.trim())
+    const source = isBlankCell(sourceText) ? null : readSource(sourceText)
     const quoteText = cell(C.quote)
     let quote: string | null = isBlankCell(quoteText) ? null : detachedString(quoteText.trim().replace(SPACES, ' '))
     if (quote !== null && quote.length > MAX_QUOTE) {
@@ -470,7 +473,8 @@ export function createInterchangeMapper(
     // What was read from the cells is not needed any more, and the texts it was read from are
     // cut from the file: forgotten here, they no longer keep the file in memory.
     cells = []
-    for (const cache of [readUnit, readPeriod, readGrowth, readRank, readLevel, readCategory, readDirection, readName]) cache.clear()
+    for (const cache of [readUnit, readPeriod, readGrowth, readRank, readLevel, readCategory, readDirection, readName, readSource])
+      cache.clear()
     for (const cache of figureReaders.values()) cache.clear()
     figureReaders.clear()
     strings.clear()

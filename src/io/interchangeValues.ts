@@ -60,6 +60,46 @@ function clean(value: number): number {
  */
 const MAGNITUDE_IN_CELL = /[万亿]|\d\s*[余多]?\s*[千百](?!分之)/
 
+/** Most significant digits a plain decimal may have for its double to print back as written. */
+const EXACT_DIGITS = 15
+
+/**
+ * A cell that is a plain decimal ("3.42", "12", "0.50": ASCII digits, at most one point between
+ * digits, no sign, no spaces) of at most 15 digits, as a number; null for anything else.
+ */
+function plainDecimal(text: string): number | null {
+  let digits = 0
+  let point = -1
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+    else if (c === 46 && point < 0 && i > 0) point = i
+    else return null
+  }
+  if (digits === 0 || digits > EXACT_DIGITS || point === text.length - 1) return null
+  return Number(text)
+}
+
+/**
+ * What `parseFigure` gives for a plain decimal in a unit of factor 1 ("3.42" 件, "98.6" %), or null
+ * when the cell or the unit needs the full reading. Such a number reads as written (no magnitude,
+ * unit or qualifier to find), and with 15 digits or fewer `clean` would give it back unchanged
+ * (a double holds 15 significant decimal digits exactly). Most cells of a table are like this:
+ * the import reads them here instead of looking each up in a cache of cells already read.
+ */
+export function parsePlainFigure(text: string, unit: ParsedUnit): CellResult<Figure> | null {
+  if (unit.factor !== 1) return null
+  const value = plainDecimal(text)
+  return value === null ? null : { ok: true, value: { value, upper: null, qualifier: null } }
+}
+
+const PERCENT: ParsedUnit = { unit: '%', factor: 1 }
+
+/** What `parseGrowth` gives for a plain decimal ("12.8" is a growth of 12.8 %), or null. */
+export function parsePlainGrowth(text: string): CellResult<Figure> | null {
+  return parsePlainFigure(text, PERCENT)
+}
+
 /**
  * A figure in base units. `unit` is the row's unit (from the unit column or the column header);
  * a cell may write its own unit or magnitude, which then must agree with it in base unit.

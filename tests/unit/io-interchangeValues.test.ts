@@ -10,6 +10,8 @@ import {
   parseFigure,
   parseGrowth,
   parseLevel,
+  parsePlainFigure,
+  parsePlainGrowth,
   parseRank,
 } from '../../src/io/interchangeValues'
 
@@ -191,4 +193,57 @@ describe('blank cells, by the short cuts and by the plain rule alike', () => {
       { seed: 20261123, numRuns: 500 },
     )
   }, 20_000) // fast-check builds its string generators on first use: a second or more on a busy machine
+})
+
+describe('plain decimals read without the full reader, to the same figure', () => {
+  const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })
+  const plain = fc.oneof(
+    digits(1, 15),
+    fc.tuple(digits(1, 8), digits(1, 7)).map(([a, b]) => `${a}.${b}`),
+    fc.tuple(digits(1, 16), digits(1, 16)).map(([a, b]) => `${a}.${b}`), // over 15 digits: left to the full reader
+    fc.constantFrom('0', '00', '0.0', '007', '0.50', '999999999999999', '9999999999999999', '0.1', '0.2', '0.3', '1.005', '4.35'),
+  )
+  const other = fc.oneof(
+    fc.constantFrom('', '.5', '5.', '1.2.3', '-3', '+3', ' 12', '12 ', '1,234', '1e5', '４', '3%', '300余', '4.32亿', '第1', '12.8%'),
+    fc.string({ maxLength: 6 }),
+  )
+  const units = ['件', '%', '亿元', '万元', '亩', '个百分点', '万平方米'].map(unit)
+
+  it('a figure in any unit: what parseFigure gives, or null for the full reader', () => {
+    fc.assert(
+      fc.property(fc.oneof(plain, other), fc.constantFrom(...units), (text, u) => {
+        const fast = parsePlainFigure(text, u)
+        if (fast !== null) expect(fast).toEqual(parseFigure(text, u))
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    )
+  }, 20_000)
+
+  it('a growth rate: what parseGrowth gives, or null for the full reader', () => {
+    fc.assert(
+      fc.property(fc.oneof(plain, other), (text) => {
+        const fast = parsePlainGrowth(text)
+        if (fast !== null) expect(fast).toEqual(parseGrowth(text))
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    )
+  }, 20_000)
+
+  it.each([
+    ['3.42', '件', 3.42],
+    ['12', '%', 12],
+    ['007', '件', 7],
+  ])('%s in %s is read here as %s', (text, u, value) => {
+    expect(parsePlainFigure(text, unit(u))).toEqual({ ok: true, value: { value, upper: null, qualifier: null } })
+  })
+
+  it.each([
+    ['3.42', '亿元'], // a factor to apply: the full reader (and its rounding) decides
+    ['1234567890123456', '件'], // 16 digits: more than a double holds exactly
+    ['-3', '件'],
+    ['3.', '件'],
+    [' 3', '件'],
+  ])('%s in %s is left to the full reader', (text, u) => {
+    expect(parsePlainFigure(text, unit(u))).toBeNull()
+  })
 })
