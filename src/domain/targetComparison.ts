@@ -141,8 +141,15 @@ function indicatorTargets(index: DatasetIndex, indicatorId: string): IndicatorTa
     const byPeriod = new Map<string, Observation[]>()
     const periods = new Map<string, Observation['period']>()
     const subjects = new Set<string>()
+    // A loaded table's rows share one period object per span (shareRepeatedValues): each key is
+    // made once per object rather than once per row.
+    const keyOf = new Map<Observation['period'], string>()
     for (const o of all) {
-      const key = periodKey(o.period)
+      let key = keyOf.get(o.period)
+      if (key === undefined) {
+        key = periodKey(o.period)
+        keyOf.set(o.period, key)
+      }
       const list = byPeriod.get(key)
       if (list) list.push(o)
       else {
