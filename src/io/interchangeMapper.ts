@@ -17,13 +17,11 @@ import type * as v from 'valibot'
 import type {
   CategoryId,
   Direction,
-  Evidence,
   EvidenceField,
   IndicatorKind,
   LocalizedText,
   Observation,
   Period,
-  Qualifier,
   SubjectLevel,
   YearMonth,
 } from '../domain/model'
@@ -91,25 +89,25 @@ const MAX_QUOTE = 500
  */
 const SPACES = /\s+/g
 
-/** What is kept of a good row until `finish`. Strings are interned, so 500,000 rows share them. */
-interface PendingRow {
-  row: number
-  region: string
-  parent: string
-  level: SubjectLevel | null
-  indicator: string
-  period: KeyedPeriod
-  targetPeriod: Period | null
-  actual: number | null
-  actualUpper: number | null
-  qualifier: Qualifier | null
-  target: number | null
-  yoy: number | null
-  rank: number | null
-  source: string | null
-  quote: string | null
-  /** Set by `finish` once regions are resolved. */
-  subject: SubjectDraft | undefined
+/**
+ * The good rows until `finish`, row k at index k of every array: its observation as the dataset
+ * will hold it (`finish` fills in the ids and references, which need every row), and what `finish`
+ * needs to work those out. Arrays of shared strings (names are interned) rather than one record
+ * per row: a record for each of 360,000 rows, alive until `finish`, is work for the garbage
+ * collector every time it runs during the import (see `npm run bench:import`).
+ */
+interface KeptRows {
+  observations: Observation[]
+  /** Row numbers as a spreadsheet shows them. */
+  rows: number[]
+  regions: string[]
+  /** As written; '' when the row leaves it blank. */
+  parents: string[]
+  levels: Array<SubjectLevel | null>
+  indicators: string[]
+  periods: KeyedPeriod[]
+  sources: Array<string | null>
+  quotes: Array<string | null>
 }
 
 /** A period with its canonical key: one object per distinct period of a table, shared by its rows. */
@@ -245,7 +243,17 @@ export function createInterchangeMapper(
     return own
   }
 
-  const pending: PendingRow[] = []
+  const kept: KeptRows = {
+    observations: [],
+    rows: [],
+    regions: [],
+    parents: [],
+    levels: [],
+    indicators: [],
+    periods: [],
+    sources: [],
+    quotes: [],
+  }
   const indicators = new Map<string, IndicatorDraft>()
 
   const readUnit = memoize(parseUnit)
@@ -447,26 +455,30 @@ export function createInterchangeMapper(
     }
 
     if (failed || period === null) return
-    pending.push({
-      row,
-      region,
-      parent: readName(cell(C.parent)),
-      level,
-      indicator,
-      period,
-      targetPeriod,
+    kept.observations.push({
+      id: '', // these four are set by `finish`
+      subjectId: '',
+      indicatorId: '',
+      period: period.value,
       actual: actual?.value ?? null,
       actualUpper: actual?.upper ?? null,
       qualifier: actual?.qualifier ?? null,
       target: target?.value ?? null,
+      targetPeriod,
       yoy,
       rank,
-      source,
-      quote,
-      // Declared now though `finish` sets it: a property added later to 360,000 objects would
-      // give each a second block of memory for it.
-      subject: undefined,
+      rankScopeId: null,
+      documentId: null,
+      evidence: [],
     })
+    kept.rows.push(row)
+    kept.regions.push(region)
+    kept.parents.push(readName(cell(C.parent)))
+    kept.levels.push(level)
+    kept.indicators.push(indicator)
+    kept.periods.push(period)
+    kept.sources.push(source)
+    kept.quotes.push(quote)
   }
 
   function finish(): MappedDataset {
@@ -483,12 +495,15 @@ export function createInterchangeMapper(
 
     // --- Regions. A region is (name, parent name); a row that leaves the parent blank means the
     // region of that name when there is only one.
+    const count = kept.observations.length
     const parentsOf = new Map<string, Set<string>>()
-    for (const p of pending) {
-      if (p.parent === '') continue
-      const set = parentsOf.get(p.region)
-      if (set) set.add(p.parent)
-      else parentsOf.set(p.region, new Set([p.parent]))
+    for (let k = 0; k < count; k++) {
+      const region = kept.regions[k] as string
+      const parent = kept.parents[k] as string
+      if (parent === '') continue
+      const set = parentsOf.get(region)
+      if (set) set.add(parent)
+      else parentsOf.set(region, new Set([parent]))
     }
     const subjects = new Map<string, SubjectDraft>()
     const byName = new Map<string, SubjectDraft[]>()
@@ -515,33 +530,39 @@ export function createInterchangeMapper(
     let lastRegion: string | null = null
     let lastParent = ''
     let lastDraft: SubjectDraft | undefined
-    for (const p of pending) {
-      let parent = p.parent
+    /** The region of each kept row; undefined for a row refused here. */
+    const subjectOf: Array<SubjectDraft | undefined> = []
+    for (let k = 0; k < count; k++) {
+      const row = kept.rows[k] as number
+      const region = kept.regions[k] as string
+      const level = kept.levels[k] ?? null
+      let parent = kept.parents[k] as string
       if (parent === '') {
-        const parents = parentsOf.get(p.region)
+        const parents = parentsOf.get(region)
         if (parents && parents.size > 1) {
-          issues.row('error', 'ambiguousRegion', p.row, columnName('region'), p.region, { parents: [...parents].join('、') })
-          rejected.add(p.row)
+          issues.row('error', 'ambiguousRegion', row, columnName('region'), region, { parents: [...parents].join('、') })
+          rejected.add(row)
+          subjectOf.push(undefined)
           continue
         }
         if (parents && parents.size === 1) parent = [...parents][0] ?? ''
       }
-      const levelText = p.level ?? ''
-      let draft = p.region === lastRegion && parent === lastParent ? lastDraft : subjects.get(subjectKey(p.region, parent))
-      if (!draft) draft = addSubject(p.region, parent, p.level, levelText, p.row)
-      else if (p.level !== null) {
+      const levelText = level ?? ''
+      let draft = region === lastRegion && parent === lastParent ? lastDraft : subjects.get(subjectKey(region, parent))
+      if (!draft) draft = addSubject(region, parent, level, levelText, row)
+      else if (level !== null) {
         if (draft.level === null) {
-          draft.level = p.level
+          draft.level = level
           draft.levelText = levelText
-        } else if (draft.level !== p.level)
-          issues.row('warning', 'attributeConflict', p.row, columnName('level'), p.level, {
+        } else if (draft.level !== level)
+          issues.row('warning', 'attributeConflict', row, columnName('level'), level, {
             field: 'level',
             first: draft.levelText,
             firstRow: draft.firstRow,
           })
       }
-      p.subject = draft
-      lastRegion = p.region
+      subjectOf.push(draft)
+      lastRegion = region
       lastParent = parent
       lastDraft = draft
     }
@@ -610,26 +631,28 @@ export function createInterchangeMapper(
     // --- Observations, one per (region, indicator, period).
     const observations: Observation[] = []
     const observationRows: number[] = []
-    // The row that took each id. Its key is not kept but made again on a hit (a duplicate, which is
-    // rare): 360,000 keys held to the end would cost more memory than the rows themselves.
-    const seen = new Map<string, PendingRow>()
-    const keyOf = (p: PendingRow): string =>
-      `${p.subject?.id ?? ''}\u001f${indicators.get(p.indicator)?.id ?? ''}\u001f${p.period.key}`
+    // The kept row that took each id. Its key is not kept but made again on a hit (a duplicate,
+    // which is rare): 360,000 keys held to the end would cost more memory than the rows themselves.
+    const seen = new Map<string, number>()
+    const keyOf = (k: number): string =>
+      `${subjectOf[k]?.id ?? ''}\u001f${indicators.get(kept.indicators[k] as string)?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
     const usedIndicators = new Set<string>()
-    for (const p of pending) {
-      if (rejected.has(p.row)) continue
-      const subject = p.subject
-      const indicator = indicators.get(p.indicator)
+    for (let k = 0; k < count; k++) {
+      const row = kept.rows[k] as number
+      if (rejected.has(row)) continue
+      const o = kept.observations[k] as Observation
+      const subject = subjectOf[k]
+      const indicator = indicators.get(kept.indicators[k] as string)
       if (!subject || !indicator) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
       // duplicate rows (same key) and, should it ever happen, two keys with the same hash.
-      const key = keyOf(p)
+      const key = keyOf(k)
       let id = `o-${stableHash(key)}`
       let first = seen.get(id)
       if (first !== undefined && keyOf(first) === key) {
-        issues.row('error', 'duplicateRow', p.row, undefined, undefined, {
-          firstRow: first.row,
-          key: `${p.region} · ${p.indicator} · ${p.period.key}`,
+        issues.row('error', 'duplicateRow', row, undefined, undefined, {
+          firstRow: kept.rows[first] as number,
+          key: `${kept.regions[k] ?? ''} · ${kept.indicators[k] ?? ''} · ${kept.periods[k]?.key ?? ''}`,
         })
         continue
       }
@@ -637,45 +660,34 @@ export function createInterchangeMapper(
         id = `o-${stableHash(key, salt)}`
         first = seen.get(id)
       }
-      seen.set(id, p)
+      seen.set(id, k)
 
-      const evidence: Evidence[] = []
-      if (p.quote !== null) {
+      const quote = kept.quotes[k] ?? null
+      if (quote !== null) {
         // Read once for the four figures (reading the numbers of a quote is the costly part).
-        const reading = readQuote(p.quote)
+        const reading = readQuote(quote)
         const figures: Array<[EvidenceField, number | null]> = [
-          ['actual', p.actual],
-          ['target', p.target],
-          ['yoy', p.yoy],
-          ['rank', p.rank],
+          ['actual', o.actual],
+          ['target', o.target],
+          ['yoy', o.yoy],
+          ['rank', o.rank],
         ]
         for (const [field, value] of figures) {
-          if (value !== null && readingStates(reading, field, value)) evidence.push({ field, quote: p.quote })
+          if (value !== null && readingStates(reading, field, value)) o.evidence.push({ field, quote })
         }
-        if (evidence.length === 0) issues.row('warning', 'quoteUnmatched', p.row, columnName('quote'), p.quote)
+        if (o.evidence.length === 0) issues.row('warning', 'quoteUnmatched', row, columnName('quote'), quote)
       }
-      const source = p.source ?? (evidence.length > 0 ? fileSource : null)
-      const documentId = source === null ? null : documentFor(source, p.period.value.end, p.row)
+      const source = kept.sources[k] ?? (o.evidence.length > 0 ? fileSource : null)
 
       usedIndicators.add(indicator.id)
-      observations.push({
-        id,
-        subjectId: subject.id,
-        indicatorId: indicator.id,
-        period: p.period.value,
-        actual: p.actual,
-        actualUpper: p.actualUpper,
-        qualifier: p.qualifier,
-        target: p.target,
-        targetPeriod: p.targetPeriod,
-        yoy: p.yoy,
-        rank: p.rank,
-        // A rank is counted among the region's siblings: within its parent.
-        rankScopeId: p.rank !== null ? subject.parentId : null,
-        documentId,
-        evidence,
-      })
-      observationRows.push(p.row)
+      o.id = id
+      o.subjectId = subject.id
+      o.indicatorId = indicator.id
+      // A rank is counted among the region's siblings: within its parent.
+      o.rankScopeId = o.rank !== null ? subject.parentId : null
+      o.documentId = source === null ? null : documentFor(source, o.period.end, row)
+      observations.push(o)
+      observationRows.push(row)
     }
 
     // --- Only what the observations use (and the regions above them) goes into the dataset.
@@ -721,8 +733,8 @@ export function createInterchangeMapper(
       documentRows.push(firstRow)
     }
 
-    // The compact rows are not needed any more: let them go before validation doubles the data.
-    pending.length = 0
+    // What was kept beside the observations is not needed any more.
+    for (const list of Object.values(kept)) list.length = 0
     const name = options.datasetName ?? { zh: baseName(options.file), en: baseName(options.file) }
     return {
       value: {
@@ -744,7 +756,7 @@ export function createInterchangeMapper(
     addRow,
     finish,
     get keptRows() {
-      return pending.length
+      return kept.observations.length
     },
   }
 }
