@@ -4,8 +4,10 @@
  * Comparing rows one pair at a time (a collator call per comparison of two names, a period parse
  * per comparison of two periods) costs millions of calls on a large table. Instead, each column's
  * order is worked out once per dataset and language as a whole number per row: its rank in that
- * column ("the 17th name", "the 3rd smallest actual"). Sorting then packs (rank, position) into one
- * number per row and lets the typed array's native numeric sort do the rest.
+ * column ("the 17th name", "the 3rd smallest actual"). Sorting packs (rank, position) into one
+ * number per row and lets the typed array's native numeric sort do the rest, once per column and
+ * direction for the whole table (sortOrder); the rows a filter lets through are then put in that
+ * order by one pass over it (inOrder), with no sort at all.
  *
  * The order is the one users know from the table: names by the collator of the language shown
  * (pinyin for Chinese), periods by their end and then the longer span first, figures numerically;
@@ -159,6 +161,43 @@ export function sortPositions(positions: Uint32Array, ranks: Int32Array, directi
   for (let i = 0; i < n; i++) {
     const value = packed[i] as number
     out[i] = positions[value - Math.floor(value / n) * n] as number
+  }
+  return out
+}
+
+const orderCache = new WeakMap<DatasetIndex, Map<string, Uint32Array>>()
+
+/**
+ * Every position of `index.observations` in a column's order, made once per dataset, column,
+ * language and direction: a filter or a return to an earlier sort then costs one pass (inOrder).
+ */
+export function sortOrder(index: DatasetIndex, key: SortKey, locale: LocaleCode, direction: SortDirection): Uint32Array {
+  let byKey = orderCache.get(index)
+  if (!byKey) {
+    byKey = new Map()
+    orderCache.set(index, byKey)
+  }
+  const cacheKey = `${key}:${locale}:${direction}`
+  let order = byKey.get(cacheKey)
+  if (!order) {
+    const all = new Uint32Array(index.observations.length)
+    for (let p = 0; p < all.length; p++) all[p] = p
+    order = sortPositions(all, sortRanks(index, key, locale), direction)
+    byKey.set(cacheKey, order)
+  }
+  return order
+}
+
+/** The positions given (any subset of the table's, e.g. a filter's), in the order of `order`. */
+export function inOrder(positions: Uint32Array, order: Uint32Array): Uint32Array {
+  if (positions.length === order.length) return order
+  const wanted = new Uint8Array(order.length)
+  for (let i = 0; i < positions.length; i++) wanted[positions[i] as number] = 1
+  const out = new Uint32Array(positions.length)
+  let count = 0
+  for (let i = 0; i < order.length; i++) {
+    const p = order[i] as number
+    if (wanted[p] === 1) out[count++] = p
   }
   return out
 }

@@ -8,7 +8,7 @@ import { manyObservations } from '../fixtures/manyObservations'
 import { buildDatasetIndex, subtreeIds, type DatasetIndex } from '../../src/domain/datasetIndex'
 import { buildObservationRows, observationRowCache, type ObservationRow } from '../../src/domain/observationRow'
 import { allObservationPositions, filterObservations, NO_FILTER, type ObservationFilter } from '../../src/domain/observationFilter'
-import { sortPositions, sortRanks, type SortDirection, type SortKey } from '../../src/domain/observationSort'
+import { inOrder, sortOrder, sortPositions, sortRanks, type SortDirection, type SortKey } from '../../src/domain/observationSort'
 import { comparePeriods, periodKey } from '../../src/domain/period'
 import type { Dataset, LocaleCode, LocalizedText, Observation } from '../../src/domain/model'
 import { loadEmbeddedDataset } from '../../src/io/embeddedDataset'
@@ -158,6 +158,15 @@ describe('sortPositions with sortRanks', () => {
       })
     }
   }
+
+  it.each(keys)('%s: a filter put in the whole table’s order gives the same rows as sorting the filter’s', (key) => {
+    for (const direction of ['asc', 'desc'] as const) {
+      const order = sortOrder(index, key, 'zh-CN', direction)
+      expect(sortOrder(index, key, 'zh-CN', direction)).toBe(order)
+      expect(ids(index, inOrder(filtered, order))).toEqual(ids(index, sortPositions(filtered, sortRanks(index, key, 'zh-CN'), direction)))
+      expect(inOrder(allObservationPositions(index), order)).toHaveLength(dataset.observations.length)
+    }
+  })
 
   it('sorts the seed data as the comparator does, every column both ways', () => {
     const all = allObservationPositions(seedIndex)

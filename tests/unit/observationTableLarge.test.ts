@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { manyObservations } from '../fixtures/manyObservations'
 import { buildDatasetIndex } from '../../src/domain/datasetIndex'
 import { filterObservations, NO_FILTER, type ObservationFilter } from '../../src/domain/observationFilter'
-import { NO_VALUE, sortPositions, sortRanks, type SortKey } from '../../src/domain/observationSort'
+import { inOrder, NO_VALUE, sortOrder, sortPositions, sortRanks, type SortKey } from '../../src/domain/observationSort'
 import type { Observation } from '../../src/domain/model'
 
 const ROWS = Number(process.env.DATA_TABLE_ROWS ?? 360_000)
@@ -57,5 +57,11 @@ describe(`the data table over ${districts * 3600} rows`, () => {
       expect(b === Number.POSITIVE_INFINITY || b <= a).toBe(true)
     }
     expect((index.observations[asc[0] as number] as Observation).id).toBeTruthy()
+
+    const order = timed(`sort order: ${key} descending (once per dataset and direction)`, () => sortOrder(index, key, 'zh-CN', 'desc'))
+    const district = filterObservations(index, { ...NO_FILTER, regionId: 'm-d5' })
+    const ordered = timed(`a district's rows in that order`, () => inOrder(district, order))
+    expect(ordered).toEqual(sortPositions(district, ranks, 'desc'))
+    expect(timed('the whole table in that order', () => inOrder(all, order))).toEqual(desc)
   })
 }, 120_000)
