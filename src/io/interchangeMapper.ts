@@ -500,7 +500,8 @@ export function createInterchangeMapper(
     for (let k = 0; k < count; k++) {
       const region = kept.regions[k] as string
       const parent = kept.parents[k] as string
-      if (parent === '') continue
+      // Rows of one region come together: the pair of the row before is in the set already.
+      if (parent === '' || (k > 0 && region === kept.regions[k - 1] && parent === kept.parents[k - 1])) continue
       const set = parentsOf.get(region)
       if (set) set.add(parent)
       else parentsOf.set(region, new Set([parent]))
@@ -646,7 +647,7 @@ export function createInterchangeMapper(
       if (!subject || !indicator) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
       // duplicate rows (same key) and, should it ever happen, two keys with the same hash.
-      const key = keyOf(k)
+      const key = `${subject.id}\u001f${indicator.id}\u001f${kept.periods[k]?.key ?? ''}`
       let id = `o-${stableHash(key)}`
       let first = seen.get(id)
       if (first !== undefined && keyOf(first) === key) {
@@ -692,7 +693,10 @@ export function createInterchangeMapper(
 
     // --- Only what the observations use (and the regions above them) goes into the dataset.
     const usedSubjects = new Set<string>()
-    for (const o of observations) {
+    for (let i = 0; i < observations.length; i++) {
+      const o = observations[i] as Observation
+      // The region of the observation before (and all above it) is in already.
+      if (i > 0 && o.subjectId === observations[i - 1]?.subjectId) continue
       let cursor: string | null = o.subjectId
       while (cursor !== null && !usedSubjects.has(cursor)) {
         usedSubjects.add(cursor)
