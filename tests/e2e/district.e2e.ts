@@ -69,6 +69,28 @@ describe('a 60-street district loaded with ?data= (Chromium)', () => {
     await page.close()
   })
 
+  it('overview: a page of cards per category with how many there are, more on request', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await serveFixture(page)
+    await page.goto(`${app.baseUrl}#/overview?data=fixtures/district.json&region=syn-district&lang=zh-CN`)
+    await page.getByTestId('dataset-source').waitFor()
+    // 120 figures: 60 in each of two categories; 20 cards each at first, never all 120 at once.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="kpi-card"]').length === 40)
+    assert.match(await page.getByTestId('overview-headline').innerText(), /120项数据/)
+    const projects = page.locator('.kpi-group[data-category="projects"]')
+    assert.equal(await projects.getByTestId('kpi-showing').innerText(), '显示20项，共60项。')
+    await projects.getByTestId('kpi-show-more').click()
+    await page.waitForFunction(() => document.querySelectorAll('.kpi-group[data-category="projects"] [data-testid="kpi-card"]').length === 40)
+    assert.equal(await projects.getByTestId('kpi-showing').innerText(), '显示40项，共60项。')
+    // The other category keeps its page; a new scope starts again from one page.
+    assert.equal(await page.locator('.kpi-group[data-category="economy"] [data-testid="kpi-card"]').count(), 20)
+    await page.getByTestId('region-picker').selectOption('')
+    await page.waitForFunction(() => document.querySelectorAll('.kpi-group[data-category="projects"] [data-testid="kpi-card"]').length === 20)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('keeps the current data and says why when the link is missing or points elsewhere', async () => {
     for (const param of ['fixtures/missing.json', 'https://example.org/data.json']) {
       const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
