@@ -45,6 +45,7 @@ import {
   type Figure,
 } from './interchangeValues'
 import { detachedString } from './detachedString'
+import { IdIndex } from './idIndex'
 import { stableHash, stableId } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
 
@@ -634,7 +635,7 @@ export function createInterchangeMapper(
     const observationRows: number[] = []
     // The kept row that took each id. Its key is not kept but made again on a hit (a duplicate,
     // which is rare): 360,000 keys held to the end would cost more memory than the rows themselves.
-    const seen = new Map<string, number>()
+    const seen = new IdIndex(count, (k) => (kept.observations[k] as Observation).id)
     const keyOf = (k: number): string =>
       `${subjectOf[k]?.id ?? ''}\u001f${indicators.get(kept.indicators[k] as string)?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
     const usedIndicators = new Set<string>()
@@ -661,7 +662,8 @@ export function createInterchangeMapper(
         id = `o-${stableHash(key, salt)}`
         first = seen.get(id)
       }
-      seen.set(id, k)
+      seen.add(id, k)
+      o.id = id
 
       const quote = kept.quotes[k] ?? null
       if (quote !== null) {
@@ -681,7 +683,6 @@ export function createInterchangeMapper(
       const source = kept.sources[k] ?? (o.evidence.length > 0 ? fileSource : null)
 
       usedIndicators.add(indicator.id)
-      o.id = id
       o.subjectId = subject.id
       o.indicatorId = indicator.id
       // A rank is counted among the region's siblings: within its parent.
