@@ -7,6 +7,10 @@
  * result (dataset, issues, preview, mapping and stats without elapsedMs), so a change meant to make
  * the import faster can show that it did not change what the import produces.
  *
+ * Before and after in the same minute (timings on a shared machine drift): --against=DIR runs the
+ * `runImport` of another checkout (e.g. `git worktree add /tmp/before <commit>`) in turn with this
+ * one, run by run, and prints both.
+ *
  * For a CPU profile: node --import tsx --cpu-prof scripts/bench-import.ts --runs=1
  * For memory: node --expose-gc --import tsx scripts/bench-import.ts --memory prints the live heap
  * (after a full GC) as each phase starts and once the result is built; timings are then meaningless.
@@ -22,6 +26,8 @@ const PHASES: readonly ImportPhase[] = ['reading', 'parsing', 'mapping', 'valida
 
 interface Run {
   total: number
+  /** CPU time of the process (all its threads, the garbage collector's included): less noisy than the clock on a shared machine. */
+  cpu: number
   phases: Record<ImportPhase, number>
   result: ImportResult
 }
@@ -82,7 +88,9 @@ async function memoryOnce(bytes: Uint8Array, name: string): Promise<void> {
   console.log(`live heap as each phase starts: ${live.join(' · ')}`)
 }
 
-async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
+type RunImport = typeof runImport
+
+async function timeOne(run: RunImport, bytes: Uint8Array, name: string): Promise<Run> {
   const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
   // The phase now running and since when; an object because the progress callback changes it.
   const current: { phase: ImportPhase | null; since: number } = { phase: null, since: 0 }
@@ -90,7 +98,8 @@ async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
     if (current.phase !== null) phases[current.phase] += now - current.since
   }
   const started = performance.now()
-  const result = await runImport({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
+  const cpuStarted = process.cpuUsage()
+  const result = await run({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
     if (progress.phase === current.phase) return
     const now = performance.now()
     endPhase(now)
@@ -98,8 +107,9 @@ async function timeOne(bytes: Uint8Array, name: string): Promise<Run> {
     current.since = now
   })
   const end = performance.now()
+  const cpu = process.cpuUsage(cpuStarted)
   endPhase(end)
-  return { total: end - started, phases, result }
+  return { total: end - started, cpu: (cpu.user + cpu.system) / 1000, phases, result }
 }
 
 function median(values: readonly number[]): number {
@@ -125,27 +135,38 @@ async function main(): Promise<void> {
     await memoryOnce(bytes, path)
     return
   }
+  const againstFlag = args.find((a) => a.startsWith('--against='))
+  const imports: Array<{ label: string; run: RunImport; runs: Run[]; hashes: Set<string> }> = [
+    { label: 'this tree', run: runImport, runs: [], hashes: new Set() },
+  ]
+  if (againstFlag) {
+    const dir = resolve(againstFlag.slice('--against='.length))
+    const other = (await import(`${dir}/src/io/importPipeline.ts`)) as { runImport: RunImport }
+    imports.unshift({ label: dir, run: other.runImport, runs: [], hashes: new Set() })
+  }
   console.log(`runImport on ${path} (${(bytes.byteLength / 1e6).toFixed(1)} MB), ${runs} run(s), Node ${process.version}`)
 
-  const all: Run[] = []
-  const hashes = new Set<string>()
   for (let i = 0; i < runs; i++) {
-    const run = await timeOne(bytes, path)
-    const hash = resultHash(run.result)
-    hashes.add(hash)
-    const { stats } = run.result
-    console.log(
-      `run ${i + 1}: ${PHASES.map((p) => `${p} ${ms(run.phases[p])}`).join(' · ')} · total ${ms(run.total)}` +
-        ` · ${run.result.status}, ${stats.validRows.toLocaleString('en')} valid rows, ${run.result.issues.length} issues · ${hash}`,
-    )
-    all.push({ ...run, result: { ...run.result, dataset: null } }) // keep the timings, not 360,000 rows per run
-    // Let the dataset of this run go before the next one, so runs do not time each other's garbage.
-    ;(globalThis as { gc?: () => void }).gc?.()
+    for (const subject of imports) {
+      const run = await timeOne(subject.run, bytes, path)
+      const hash = resultHash(run.result)
+      subject.hashes.add(hash)
+      const { stats } = run.result
+      console.log(
+        `${imports.length > 1 ? `${subject.label}, ` : ''}run ${i + 1}: ${PHASES.map((p) => `${p} ${ms(run.phases[p])}`).join(' · ')} · total ${ms(run.total)} (cpu ${ms(run.cpu)})` +
+          ` · ${run.result.status}, ${stats.validRows.toLocaleString('en')} valid rows, ${run.result.issues.length} issues · ${hash}`,
+      )
+      subject.runs.push({ ...run, result: { ...run.result, dataset: null } }) // keep the timings, not 360,000 rows per run
+      // Let the dataset of this run go before the next one, so runs do not time each other's garbage.
+      ;(globalThis as { gc?: () => void }).gc?.()
+    }
   }
-  console.log(
-    `median: ${PHASES.map((p) => `${p} ${ms(median(all.map((r) => r.phases[p])))}`).join(' · ')} · total ${ms(median(all.map((r) => r.total)))}`,
-  )
-  console.log(`result hash: ${[...hashes].join(', ')}${hashes.size > 1 ? '  (runs differ!)' : ''}`)
+  for (const { label, runs: all, hashes } of imports) {
+    console.log(
+      `${imports.length > 1 ? `${label}, ` : ''}median: ${PHASES.map((p) => `${p} ${ms(median(all.map((r) => r.phases[p])))}`).join(' · ')} · total ${ms(median(all.map((r) => r.total)))} (cpu ${ms(median(all.map((r) => r.cpu)))})`,
+    )
+    console.log(`${imports.length > 1 ? `${label}, ` : ''}result hash: ${[...hashes].join(', ')}${hashes.size > 1 ? '  (runs differ!)' : ''}`)
+  }
   const heap = process.memoryUsage()
   console.log(`memory after the runs: heap used ${(heap.heapUsed / 1e6).toFixed(0)} MB, rss ${(heap.rss / 1e6).toFixed(0)} MB`)
 }
