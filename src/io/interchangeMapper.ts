@@ -1,10 +1,11 @@
 /**
- * Rows of the interchange table → a dataset in the file format that `validateDatasetValue` reads.
+ * Rows of the interchange table → a dataset: regions, indicators and documents in the file format
+ * that `validateDatasetValue` reads, observations as the model holds them (see `MappedValue`).
  *
  * Rows are added one at a time (`addRow`) and checked cell by cell as they arrive, so a caller can
- * read a 500,000-row file without keeping its raw cells; only a compact record of each good row is
- * kept. `finish` then does what needs every row: the region hierarchy (a parent named in one row
- * may be the region of another), duplicates, documents, and ids.
+ * read a 500,000-row file without keeping its raw cells; only the observation of each good row and
+ * a few shared strings are kept. `finish` then does what needs every row: the region hierarchy (a
+ * parent named in one row may be the region of another), duplicates, documents, and ids.
  *
  * Ids are deterministic: a region's id is a hash of its name and its parent's name, an indicator's
  * of its name, an observation's of (region, indicator, period). The same table imported twice gives

@@ -15,9 +15,10 @@
  * indicator, period) keys, the mapper guarantees for the whole table (`interchangeMapper.ts`).
  *
  * The observations themselves are checked on the trusted path (`validateMappedObservations.ts`):
- * only what can fail for rows the mapper built, with the same issues, ten times faster. A part
- * with a value only the schema can report on (a figure that overflows to Infinity) is validated
- * in full, as every part is with `mode: 'full'` (which the tests compare the trusted path with).
+ * only what can fail for rows the mapper built, with the same issues, in a twentieth of the time.
+ * A part with a value only the schema can report on (a figure that overflows to Infinity) is
+ * validated in full, as every part is with `mode: 'full'` (which the tests compare the trusted
+ * path with).
  */
 import type { Dataset, Observation } from '../domain/model'
 import { periodKey } from '../domain/period'
