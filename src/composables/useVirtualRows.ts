@@ -13,6 +13,8 @@ export interface VirtualRowsOptions {
   rowCount: () => number
   rowHeight: () => number
   overscan: number
+  /** The rendered rows change in steps of this many (see virtualWindow). */
+  step: number
   /** Tables of at most this many rows are rendered whole (see virtualWindow). */
   renderAllUpTo: number
 }
@@ -59,6 +61,7 @@ export function useVirtualRows(options: VirtualRowsOptions) {
       // Before the first layout (or without one) the window's height is the best guess of the view.
       viewportHeight: (clientHeight.value > 0 ? clientHeight.value : window.innerHeight) - headerHeight.value,
       overscan: options.overscan,
+      step: options.step,
       maxHeight: maxElementHeight(),
       renderAllUpTo: options.renderAllUpTo,
     }),

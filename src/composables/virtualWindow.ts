@@ -24,6 +24,12 @@ export interface WindowInput {
   viewportHeight: number
   /** Rows rendered beyond each edge of the view. */
   overscan: number
+  /**
+   * The window moves in steps of this many rows (1 by default). Every change of the rendered rows
+   * costs the browser a layout and paint of the whole table, however few rows came or went: moving
+   * by 8 at a time, a steady scroll changes the DOM on one frame in several instead of on each.
+   */
+  step?: number
   maxHeight?: number
   /**
    * A table of at most this many rows is rendered whole: it costs less than a frame, and the
@@ -58,9 +64,13 @@ export function virtualWindow(input: WindowInput): RowWindow {
   // Equal to scrollTop unless the height is capped.
   const rowsTop = scrollRange === 0 ? 0 : scrollTop * (rowsRange / scrollRange)
 
+  const step = Math.max(1, Math.floor(input.step ?? 1))
   const first = Math.floor(rowsTop / rowHeight)
-  const last = Math.ceil((rowsTop + viewport) / rowHeight)
-  const start = Math.max(0, first - overscan)
-  const end = Math.min(rowCount, Math.max(last, first + 1) + overscan)
+  // As many rows as can be partly in view at once (a constant, so the window keeps its size).
+  const inView = Math.max(1, Math.ceil(viewport / rowHeight) + 1)
+  // The start moves only in whole steps; the end follows from it, far enough to cover the rows in
+  // view and the overscan wherever within its step the start was rounded down from.
+  const start = Math.floor(Math.max(0, first - overscan) / step) * step
+  const end = Math.min(rowCount, start + inView + 2 * overscan + step - 1)
   return { start, end, offset: start * rowHeight - rowsTop + scrollTop, height }
 }

@@ -6,15 +6,31 @@ const base: WindowInput = { rowCount: 1000, rowHeight: 60, scrollTop: 0, viewpor
 describe('virtualWindow: which rows to render', () => {
   it.each([
     // scrollTop, expected start, end, offset
-    [0, 0, 13, 0], // rows 0-9 in view, 3 below
-    [59, 0, 14, 0], // row 0 partly, row 10 partly in view
-    [600, 7, 23, 420], // rows 10-19 in view, 3 either side
-    [6000, 97, 113, 5820],
+    [0, 0, 17, 0], // rows 0-9 in view (room for 11); the overscan not needed above is added below
+    [59, 0, 17, 0], // row 0 partly, row 10 partly in view
+    [600, 7, 24, 420], // rows 10-19 in view, 3 either side
+    [6000, 97, 114, 5820],
     [60_000 - 600, 987, 1000, 59_220], // the end: rows 990-999 in view, none past the last
     [1e9, 987, 1000, 59_220], // beyond the end: as at the end
-    [-50, 0, 13, 0], // overscroll at the top (rubber band)
+    [-50, 0, 17, 0], // overscroll at the top (rubber band)
   ])('at scrollTop %i renders rows %i to %i at %i px', (scrollTop, start, end, offset) => {
     expect(virtualWindow({ ...base, scrollTop })).toEqual({ start, end, offset, height: 60_000 })
+  })
+
+  it('moves in whole steps when asked to, always covering the rows in view and the overscan', () => {
+    const starts = new Set<number>()
+    for (let scrollTop = 0; scrollTop <= 60 * 100; scrollTop += 7) {
+      const w = virtualWindow({ ...base, scrollTop, step: 8 })
+      expect(w.start % 8).toBe(0)
+      const first = Math.floor(scrollTop / 60)
+      const last = Math.ceil((scrollTop + 600) / 60)
+      expect(w.start).toBeLessThanOrEqual(Math.max(0, first - 3))
+      expect(w.end).toBeGreaterThanOrEqual(Math.min(1000, last + 3))
+      expect(Math.min(1000, w.start + 11 + 6 + 7)).toBe(w.end)
+      starts.add(w.start)
+    }
+    // Scrolling 100 rows changed the rendered rows 13 times, not 100.
+    expect(starts.size).toBe(13)
   })
 
   it('renders a small table whole, and nothing for no rows', () => {
@@ -24,7 +40,7 @@ describe('virtualWindow: which rows to render', () => {
 
   it('renders a table up to renderAllUpTo rows whole, wherever it is scrolled', () => {
     expect(virtualWindow({ ...base, rowCount: 100, scrollTop: 3000, renderAllUpTo: 100 })).toEqual({ start: 0, end: 100, offset: 0, height: 6000 })
-    expect(virtualWindow({ ...base, rowCount: 101, scrollTop: 3000, renderAllUpTo: 100 })).toEqual({ start: 47, end: 63, offset: 2820, height: 6060 })
+    expect(virtualWindow({ ...base, rowCount: 101, scrollTop: 3000, renderAllUpTo: 100 })).toEqual({ start: 47, end: 64, offset: 2820, height: 6060 })
   })
 
   it('renders at least one row in a viewport that has not been measured yet', () => {
@@ -35,7 +51,7 @@ describe('virtualWindow: which rows to render', () => {
   it('keeps the number of rows rendered independent of the table size', () => {
     for (const rowCount of [1000, 360_000, 5_000_000]) {
       const w = virtualWindow({ ...base, rowCount, scrollTop: 123_456 })
-      expect(w.end - w.start).toBeLessThanOrEqual(17)
+      expect(w.end - w.start).toBeLessThanOrEqual(18)
     }
   })
 })
@@ -70,6 +86,6 @@ describe('virtualWindow above the browser’s height limit', () => {
 
   it('does not scale a table that fits', () => {
     const w = virtualWindow({ ...base, rowCount: 200_000, maxHeight: 30_000_000, scrollTop: 600_000 })
-    expect(w).toEqual({ start: 9997, end: 10_013, offset: 599_820, height: 12_000_000 })
+    expect(w).toEqual({ start: 9997, end: 10_014, offset: 599_820, height: 12_000_000 })
   })
 })
