@@ -148,6 +148,11 @@ function baseName(file: string): string {
   return (dot > 0 ? name.slice(0, dot) : name).trim() || file
 }
 
+type CachedReader<T> = ((text: string) => T) & {
+  /** Forgets every text read (they are cut from the file and would keep it in memory). */
+  clear(): void
+}
+
 /**
  * Caches a cell reader by the cell's text. Tables repeat the same units, periods, categories and
  * often the same figures thousands of times; reading each distinct text once makes mapping a
@@ -159,11 +164,6 @@ function baseName(file: string): string {
  * new text for the map (cells are fresh strings every row). Values are shared between rows with
  * the same text: readers return values that the mapper only reads.
  */
-type CachedReader<T> = ((text: string) => T) & {
-  /** Forgets every text read (they are cut from the file and would keep it in memory). */
-  clear(): void
-}
-
 function memoize<T>(read: (text: string) => T, limit = 50_000): CachedReader<T> {
   const cache = new Map<string, T>()
   let lastText: string | null = null
