@@ -54,8 +54,25 @@ export function positionsInScope(index: DatasetIndex, scope: Scope): number[] {
 /** Distinct periods of some observations, latest first (by end month, then the longer span). */
 export function periodsOf(observations: readonly Observation[]): Period[] {
   const byKey = new Map<string, Period>()
-  for (const o of observations) byKey.set(periodKey(o.period), o.period)
+  const keyOf = periodKeyMemo()
+  for (const o of observations) byKey.set(keyOf(o.period), o.period)
   return [...byKey.values()].sort((a, b) => comparePeriods(b, a))
+}
+
+/**
+ * periodKey, made once per period object: a loaded table's rows share one object per span
+ * (shareRepeatedValues), so 12,000 figures of one indicator need a dozen keys, not 12,000.
+ */
+export function periodKeyMemo(): (period: Period) => string {
+  const keys = new Map<Period, string>()
+  return (period) => {
+    let key = keys.get(period)
+    if (key === undefined) {
+      key = periodKey(period)
+      keys.set(period, key)
+    }
+    return key
+  }
 }
 
 /**

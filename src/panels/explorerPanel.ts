@@ -3,10 +3,11 @@
  * (a line, one region), whichever the data has several of.
  */
 import type { Indicator, Observation } from '../domain/model'
-import { observationsInScope, latestPeriodKey, periodsOf } from '../domain/scope'
+import { latestPeriodKey, periodKeyMemo, periodsOf, positionsInScope } from '../domain/scope'
+import { subtreeIds, type DatasetIndex } from '../domain/datasetIndex'
 import { byValueDescending } from '../domain/indicatorGroups'
 import { displayScale } from '../domain/displayScale'
-import { comparePeriods, parsePeriod, periodKey } from '../domain/period'
+import { comparePeriods, parsePeriod } from '../domain/period'
 import { buildObservationRows, type ObservationRow } from '../domain/observationRow'
 import { buildRankedBarOption, rankedBarChartHeight } from '../charts/rankedBarChart'
 import { buildPeriodLineOption } from '../charts/periodLineChart'
@@ -37,15 +38,51 @@ function lineSubject(figures: readonly Observation[], regionId: string | null): 
   return mostFrequent(counts)
 }
 
+/** Ids of the indicators with a figure in a region, per index and region (a scan of its rows). */
+const indicatorsByRegion = new WeakMap<DatasetIndex, Map<string, ReadonlySet<string>>>()
+
+function indicatorsWithFigures(ctx: PanelContext): ReadonlySet<string> {
+  const { index } = ctx
+  const scan = (observations: readonly Observation[]): Set<string> =>
+    new Set(observations.filter((o) => metric(o) !== null).map((o) => o.indicatorId))
+  if (ctx.dataset.observations !== index.observations) return scan(inRegion(ctx))
+  let perRegion = indicatorsByRegion.get(index)
+  if (perRegion === undefined) {
+    perRegion = new Map()
+    indicatorsByRegion.set(index, perRegion)
+  }
+  const key = ctx.regionId ?? ''
+  let ids = perRegion.get(key)
+  if (ids === undefined) {
+    const positions = positionsInScope(index, { regionId: ctx.regionId, periodKey: null })
+    ids = scan(positions.map((p) => index.observations[p] as Observation))
+    perRegion.set(key, ids)
+  }
+  return ids
+}
+
+/** The chosen region's figures in every period (the period filter applies to the region mode only). */
+function inRegion(ctx: PanelContext): Observation[] {
+  const region = ctx.regionId === null ? null : subtreeIds(ctx.index, ctx.regionId)
+  return ctx.dataset.observations.filter((o) => region === null || region.has(o.subjectId))
+}
+
+/** One indicator's figures in the chosen region, in dataset order: from the index's per-indicator rows. */
+function indicatorFigures(ctx: PanelContext, indicatorId: string | null): Observation[] {
+  if (indicatorId === null) return []
+  const { index } = ctx
+  const region = ctx.regionId === null ? null : subtreeIds(index, ctx.regionId)
+  const rows = ctx.dataset.observations === index.observations ? (index.observationsByIndicator.get(indicatorId) ?? []) : inRegion(ctx)
+  return rows.filter((o) => o.indicatorId === indicatorId && (region === null || region.has(o.subjectId)) && metric(o) !== null)
+}
+
 export function buildExplorerPanel(ctx: PanelContext, chosenMode: ExplorerMode | null): ExplorerPanel {
   const { t, format, index } = ctx
-  // The chosen region's figures in every period: the period filter applies to the region mode only.
-  const inRegion = observationsInScope(ctx.dataset, index, { regionId: ctx.regionId, periodKey: null })
-  const ids = new Set(inRegion.filter((o) => metric(o) !== null).map((o) => o.indicatorId))
+  const ids = indicatorsWithFigures(ctx)
   const options = ctx.dataset.indicators.filter((i) => ids.has(i.id))
   const indicatorId = chooseIndicator(options, ctx.indicatorId)
   const indicator = indicatorId === null ? null : (index.indicators.get(indicatorId) ?? null)
-  const figures = inRegion.filter((o) => o.indicatorId === indicatorId && metric(o) !== null)
+  const figures = indicatorFigures(ctx, indicatorId)
   const usesYoy = figures.length > 0 && figures.every((o) => o.actual === null)
 
   const subjectId = lineSubject(figures, ctx.regionId)
@@ -61,11 +98,12 @@ export function buildExplorerPanel(ctx: PanelContext, chosenMode: ExplorerMode |
           : 'regions'
 
   const regionPeriodKey = ctx.periodKey ?? latestPeriodKey(figures)
+  const keyOf = periodKeyMemo()
   const rows: ObservationRow[] =
     mode === 'regions'
       ? byValueDescending(
           buildObservationRows(
-            figures.filter((o) => periodKey(o.period) === regionPeriodKey),
+            figures.filter((o) => keyOf(o.period) === regionPeriodKey),
             index,
           ),
           (r) => metric(r.observation) ?? 0,

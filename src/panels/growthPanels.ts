@@ -2,26 +2,26 @@
  * Growth and rank: per indicator, the regions' YoY growth as ranked bars with the average marked,
  * each bar carrying its rank badge where the source states one ("京口区第一").
  */
-import { byValueDescending, groupByIndicator, growthValue } from '../domain/indicatorGroups'
+import { byValueDescending, figuresInScope, groupFigures, growthValue } from '../domain/indicatorGroups'
 import { buildObservationRows } from '../domain/observationRow'
-import { observationsInScope } from '../domain/scope'
 import { parsePeriod } from '../domain/period'
 import { averageOf, buildRankedBarOption, rankedBarChartHeight, type BarRow } from '../charts/rankedBarChart'
 import { emptyPanel, regionLabel, sourcesOf, type ChartPanelModel, type PanelContext } from './panelModel'
 
 export function buildGrowthPanels(ctx: PanelContext): ChartPanelModel[] {
   const { t, format, index } = ctx
-  const scoped = observationsInScope(ctx.dataset, index, { regionId: ctx.regionId, periodKey: ctx.periodKey })
-  const withGrowth = scoped.filter((o) => {
-    const indicator = index.indicators.get(o.indicatorId)
-    return indicator !== undefined && growthValue(o, indicator) !== null
-  })
+  const withGrowth = figuresInScope(
+    ctx.dataset,
+    index,
+    { regionId: ctx.regionId, periodKey: ctx.periodKey },
+    (o, indicator) => growthValue(o, indicator) !== null,
+  )
   const columns = [
     { key: 'region', label: t('growth.columns.region') },
     { key: 'growth', label: t('growth.columns.growth'), numeric: true },
     { key: 'rank', label: t('growth.columns.rank') },
   ]
-  const panels = groupByIndicator(withGrowth, index, ctx.periodKey).map((group): ChartPanelModel => {
+  const panels = groupFigures(withGrowth, index).map((group): ChartPanelModel => {
     const rows = byValueDescending(buildObservationRows(group.observations, index), (r) =>
       growthValue(r.observation, r.indicator) ?? 0,
     )

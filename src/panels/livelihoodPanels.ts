@@ -1,13 +1,13 @@
 /**
  * Livelihood and governance: 12345 hotline volume and on-time rate, disputes resolved, activities
  * held, renovation areas. Rates are drawn against 100 %; counts and areas one chart per unit, so bars
- * in a chart share a scale. Qualifiers stay on every figure ("1000余件", "1000+ cases").
+ * in a chart share a scale; each indicator in one period (the chosen one, or its latest). Qualifiers
+ * stay on every figure ("1000余件", "1000+ cases").
  */
 import type { CategoryId } from '../domain/model'
 import { buildObservationRows, type ObservationRow } from '../domain/observationRow'
-import { byValueDescending } from '../domain/indicatorGroups'
+import { byValueDescending, figuresInScope } from '../domain/indicatorGroups'
 import { displayScale } from '../domain/displayScale'
-import { observationsInScope } from '../domain/scope'
 import { periodKey } from '../domain/period'
 import { unitInfo } from '../domain/units'
 import { buildRankedBarOption, rankedBarChartHeight, type BarRow } from '../charts/rankedBarChart'
@@ -81,10 +81,16 @@ function panelFor(ctx: PanelContext, unit: string, rows: ObservationRow[]): Char
 }
 
 export function buildLivelihoodPanels(ctx: PanelContext): ChartPanelModel[] {
-  const scoped = observationsInScope(ctx.dataset, ctx.index, { regionId: ctx.regionId, periodKey: ctx.periodKey })
-  const rows = buildObservationRows(scoped, ctx.index).filter(
-    (r) => CATEGORIES_SHOWN.has(r.indicator.category) && r.observation.actual !== null,
+  // Each indicator in one period (the chosen one, or its latest): a monthly table's 1月 … 1-12月
+  // figures of one count ranked in one chart compared nothing, and on the 360,000-row table made a
+  // chart of 36,000 bars. Data with one period per indicator (the seed reports) shows as before.
+  const figures = figuresInScope(
+    ctx.dataset,
+    ctx.index,
+    { regionId: ctx.regionId, periodKey: ctx.periodKey },
+    (o, indicator) => CATEGORIES_SHOWN.has(indicator.category) && o.actual !== null,
   )
+  const rows = buildObservationRows(figures.observations, ctx.index)
   const byUnit = new Map<string, ObservationRow[]>()
   for (const row of rows) {
     const list = byUnit.get(row.indicator.unit)

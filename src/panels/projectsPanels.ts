@@ -32,7 +32,11 @@ function latestPerSubject(rows: readonly ObservationRow[]): ObservationRow[] {
 export function buildProjectGroups(ctx: PanelContext): ProjectGroup[] {
   const { t, format, index } = ctx
   const scoped = observationsInScope(ctx.dataset, index, { regionId: ctx.regionId, periodKey: ctx.periodKey })
-  const rows = buildObservationRows(scoped, index).filter((r) => r.subject.level === 'project')
+  // Rows made only for projects' figures: a large table in scope is mostly streets' (360,000 rows).
+  const rows = buildObservationRows(
+    scoped.filter((o) => index.subjects.get(o.subjectId)?.level === 'project'),
+    index,
+  )
   const byParent = new Map<string, ObservationRow[]>()
   for (const row of rows) {
     const key = row.subject.parentId ?? ''

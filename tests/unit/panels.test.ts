@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { syntheticDistrict } from '../fixtures/syntheticDistrict'
 import { validateDatasetValue } from '../../src/io/validateDataset'
 import { loadEmbeddedDataset } from '../../src/io/embeddedDataset'
@@ -14,6 +14,10 @@ import { buildLivelihoodPanels } from '../../src/panels/livelihoodPanels'
 import { buildProjectGroups } from '../../src/panels/projectsPanels'
 import { buildExplorerPanel } from '../../src/panels/explorerPanel'
 import { readFileSync } from 'node:fs'
+import { runImport } from '../../src/io/importPipeline'
+import { periodsOf } from '../../src/domain/scope'
+import { periodKey } from '../../src/domain/period'
+import { largeTableText } from '../../bench/largeTable'
 
 // Read as plain JSON: importing it would go through the i18n plugin, which compiles messages to functions.
 const zh: unknown = JSON.parse(readFileSync('src/locales/zh-CN.json', 'utf8'))
@@ -131,5 +135,52 @@ describe('the other panels on the seed', () => {
     expect(explorer.mode).toBe('regions')
     expect(explorer.canComparePeriods).toBe(false)
     expect(explorer.panel.rows).toEqual([{ id: '000-02', region: '大市口街道', period: '2023年1-10月', value: '+43.7%' }])
+  })
+})
+
+describe('panels from the per-dataset look-ups (large tables) are those from a plain scan', () => {
+  let city: Dataset
+  beforeAll(async () => {
+    // Cities, districts and streets, 30 indicators over 4 months: growth, rates, counts and areas.
+    const text = largeTableText({ cities: 1, districtsPerCity: 2, streetsPerDistrict: 3, indicators: 30, months: 4, districtRows: true })
+    const result = await runImport({ kind: 'text', text, name: 'large.csv' })
+    if (!result.dataset) throw new Error('synthetic table did not import')
+    city = result.dataset
+  })
+
+  /** The panel as data: option formatters are closures made anew on each build, so JSON drops them. */
+  const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
+
+  it.each<[string, (ctx: PanelContext) => unknown]>([
+    ['growth', (ctx) => buildGrowthPanels(ctx)],
+    ['livelihood', (ctx) => buildLivelihoodPanels(ctx)],
+    ['projects', (ctx) => buildProjectGroups(ctx)],
+    ['explorer by region', (ctx) => buildExplorerPanel(ctx, 'regions')],
+    ['explorer by period', (ctx) => buildExplorerPanel(ctx, 'periods')],
+  ])('%s, for every region and period, on the seed and a city table', (_, build) => {
+    for (const dataset of [seed, city]) {
+      const index = buildDatasetIndex(dataset)
+      const copy = { ...dataset, observations: [...dataset.observations] }
+      const periods = [null, ...periodsOf(dataset.observations).map(periodKey)]
+      for (const regionId of [null, ...dataset.subjects.map((s) => s.id)]) {
+        for (const key of periods) {
+          const scope = { regionId, periodKey: key }
+          expect(plain(build({ ...context(dataset, scope), index }))).toEqual(plain(build({ ...context(copy, scope), index })))
+        }
+      }
+    }
+  }, 30_000)
+
+  it('livelihood and growth draw each indicator in one period: the latest with figures, unless one is chosen', () => {
+    const index = buildDatasetIndex(city)
+    const latest = periodsOf(city.observations)[0]
+    for (const panel of [...buildLivelihoodPanels({ ...context(city), index }), ...buildGrowthPanels({ ...context(city), index })]) {
+      const keys = new Set(panel.observations.map((r) => periodKey(r.observation.period)))
+      expect([...keys]).toEqual([periodKey(latest as NonNullable<typeof latest>)])
+    }
+    const first = periodsOf(city.observations).at(-1) as NonNullable<typeof latest>
+    for (const panel of buildLivelihoodPanels({ ...context(city, { periodKey: periodKey(first) }), index })) {
+      expect(new Set(panel.observations.map((r) => periodKey(r.observation.period)))).toEqual(new Set([periodKey(first)]))
+    }
   })
 })
