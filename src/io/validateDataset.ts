@@ -167,7 +167,9 @@ export const FIGURES_WITH_EVIDENCE = ['actual', 'target', 'yoy', 'rank'] as cons
 
 /** Is this figure of an observation from a document without a quote that vouches for it ('figureWithoutEvidence')? */
 export function lacksEvidence(obs: Observation, field: EvidenceField): boolean {
-  return obs.documentId !== null && obs[field] !== null && !obs.evidence.some((e) => e.field === field)
+  if (obs.documentId === null || obs[field] === null) return false
+  for (const e of obs.evidence) if (e.field === field) return false
+  return true
 }
 
 export function crossCheckDataset(dataset: Dataset, file: string): ValidationIssue[] {
