@@ -42,6 +42,7 @@ import {
   parseLevel,
   parsePlainFigure,
   parsePlainGrowth,
+  parsePlainRank,
   parseRank,
   type Figure,
 } from './interchangeValues'
@@ -381,7 +382,7 @@ export function createInterchangeMapper(
     let rank: number | null = null
     const rankText = cell(C.rank)
     if (!isBlankCell(rankText)) {
-      const result = readRank(rankText)
+      const result = parsePlainRank(rankText) ?? readRank(rankText)
       if (!result.ok) error(result.code, 'rank', C.rank, result.params)
       else rank = result.value
     }

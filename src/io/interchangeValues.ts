@@ -147,6 +147,12 @@ export function parseGrowth(text: string): CellResult<Figure> {
   return { ok: true, value: { ...figure.value, value: sign * figure.value.value } }
 }
 
+/** What `parseRank` gives for a plain whole number of 1 or more ("2", "15"), or null for the full reading. */
+export function parsePlainRank(text: string): CellResult<number> | null {
+  const value = plainDecimal(text)
+  return value !== null && Number.isInteger(value) && value >= 1 && !text.includes('.') ? { ok: true, value } : null
+}
+
 /** A rank: "1", "第1", "第一", "第2名". */
 export function parseRank(text: string): CellResult<number> {
   const q = parseQuantity(text.trim())

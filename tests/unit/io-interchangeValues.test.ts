@@ -12,6 +12,7 @@ import {
   parseLevel,
   parsePlainFigure,
   parsePlainGrowth,
+  parsePlainRank,
   parseRank,
 } from '../../src/io/interchangeValues'
 
@@ -227,6 +228,17 @@ describe('plain decimals read without the full reader, to the same figure', () =
       }),
       { seed: 20261123, numRuns: 3000 },
     )
+  }, 20_000)
+
+  it('a rank: what parseRank gives, or null for the full reader', () => {
+    fc.assert(
+      fc.property(fc.oneof(plain, other), (text) => {
+        const fast = parsePlainRank(text)
+        if (fast !== null) expect(fast).toEqual(parseRank(text))
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    )
+    expect([parsePlainRank('2'), parsePlainRank('0'), parsePlainRank('1.0'), parsePlainRank('第2')]).toEqual([{ ok: true, value: 2 }, null, null, null])
   }, 20_000)
 
   it.each([
