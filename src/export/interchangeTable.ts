@@ -131,15 +131,22 @@ export interface InterchangeOptions {
   locale: LocaleCode
   /** A name in the export's language. */
   nameOf: (text: { zh: string; en: string }) => string
+  /**
+   * The unit of each indicator's rows, by indicator id, when the table is written in parts (a large
+   * export, a slice at a time) and every part must use the units chosen from all rows. Otherwise
+   * they are chosen from the rows given.
+   */
+  units?: ReadonlyMap<string, UnitColumn>
 }
 
 /** The rows as an interchange table, in the order given. */
 export function buildInterchangeTable(rows: readonly ObservationRow[], options: InterchangeOptions): InterchangeTable {
   const { locale, nameOf } = options
   // One unit per indicator, from every figure of it in this export.
-  const units = new Map<string, UnitColumn>()
+  const units = new Map<string, UnitColumn>(options.units ?? [])
   const valuesOf = new Map<string, number[]>()
   for (const row of rows) {
+    if (units.has(row.indicator.id)) continue
     const list = valuesOf.get(row.indicator.id) ?? []
     for (const v of [row.observation.actual, row.observation.actualUpper, row.observation.target]) if (v !== null) list.push(v)
     valuesOf.set(row.indicator.id, list)

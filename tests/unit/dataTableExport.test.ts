@@ -13,7 +13,7 @@ import { periodKey } from '../../src/domain/period'
 import type { Dataset, LocaleCode, LocalizedText, Observation } from '../../src/domain/model'
 import { toCsv } from '../../src/export/csv'
 import { xlsxBlob } from '../../src/export/xlsx'
-import { dataTableExport } from '../../src/export/dataTableExport'
+import { dataTableCsvParts, dataTableExport } from '../../src/export/dataTableExport'
 import { syntheticDistrict } from '../fixtures/syntheticDistrict'
 
 const seed = loadEmbeddedDataset().dataset as Dataset
@@ -77,6 +77,40 @@ describe('downloading the data table as shown', () => {
     const bytes = new Uint8Array(await (await xlsxBlob(table, '数据明细')).arrayBuffer())
     const back = await reimport(bytes, 'data.xlsx')
     expect(figuresInOrder(back, back.observations, (t) => t.zh)).toEqual(figuresInOrder(district, observations, nameIn('zh-CN')))
+  })
+
+  it('writes a large CSV a slice at a time, to exactly the text written at once, units chosen from all rows', async () => {
+    // Ten streets with sums of a few 万元: sorted by actual (largest first), the last slice holds
+    // only those, and chosen from that slice alone its unit would be 万元, not the table's 亿元.
+    const mixed = structuredClone(district)
+    mixed.observations
+      .filter((o) => o.indicatorId === 'syn-investment')
+      .slice(0, 10)
+      .forEach((o, i) => {
+        o.actual = 50_000 + i
+        o.target = 80_000
+        o.evidence = []
+      })
+    const { index, positions } = shown(mixed, { search: '项目投资' }, 'actual')
+    const options = { locale: 'zh-CN' as const, nameOf: nameIn('zh-CN') }
+    const progress: number[] = []
+    let pauses = 0
+    const parts = await dataTableCsvParts(positions, index, options, {
+      sliceRows: 7,
+      onProgress: (written, total) => {
+        expect(total).toBe(positions.length)
+        progress.push(written)
+      },
+      pause: async () => {
+        pauses++
+      },
+    })
+    expect(parts.join('')).toBe(toCsv(dataTableExport(positions, index, options)))
+    expect(parts.at(-1)).toMatch(/,亿元,.*0\.0005/)
+    expect(progress.at(-1)).toBe(positions.length)
+    expect(pauses).toBe(Math.ceil(positions.length / 7) - 1)
+    const empty = shown(seed, { search: 'no such thing' }, null)
+    expect((await dataTableCsvParts(empty.positions, empty.index, options)).join('')).toBe(toCsv(dataTableExport(empty.positions, empty.index, options)))
   })
 
   it('exports nothing but the header when nothing is shown', () => {
