@@ -104,10 +104,10 @@ export function growthValue(o: Observation, indicator: Indicator): number | null
   return indicator.kind === 'growth' ? o.actual : null
 }
 
-/** Descending by value; ties keep the data's order. */
+/** Descending by value; ties keep the data's order. Each value is read once, not per comparison. */
 export function byValueDescending<T>(items: readonly T[], value: (item: T) => number): T[] {
   return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => value(b.item) - value(a.item) || a.i - b.i)
+    .map((item, i) => ({ item, i, v: value(item) }))
+    .sort((a, b) => b.v - a.v || a.i - b.i)
     .map(({ item }) => item)
 }
