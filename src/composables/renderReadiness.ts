@@ -1,7 +1,8 @@
 /**
  * `performance.mark('dashboard:ready')` once the charts visible after a navigation or filter change
- * have finished drawing (ECharts' `finished` event), so load and interaction latency can be measured
- * from outside the page (npm run bench, e2e tests) without guessing with timeouts.
+ * have finished drawing (ECharts' `finished` event) and the browser has painted them, so load and
+ * interaction latency can be measured from outside the page (npm run bench, e2e tests) without
+ * guessing with timeouts.
  *
  * Module state rather than a store: it is a page-wide counter, not application data.
  */
@@ -11,6 +12,7 @@ export const READY_MARK = 'dashboard:ready'
 const pending = new Set<symbol>()
 let awaiting = false
 let settleFrame: number | null = null
+let paintFrame: number | null = null
 
 function mark(): void {
   awaiting = false
@@ -19,13 +21,30 @@ function mark(): void {
   document.documentElement.dataset.readyCount = String(performance.getEntriesByName(READY_MARK).length)
 }
 
+/**
+ * Marks once the next frame has been painted, if by then nothing is drawing. A chart redrawn without
+ * animation reports `finished` while it is still drawing into its canvas, before the browser has
+ * shown it (and before the other charts of the same change have started): a mark there would come
+ * before anything is on the screen.
+ */
+function markAfterNextPaint(): void {
+  if (paintFrame !== null) return
+  paintFrame = requestAnimationFrame(() => {
+    // The task after the frame's callbacks runs once that frame has been painted.
+    setTimeout(() => {
+      paintFrame = null
+      if (awaiting && pending.size === 0) mark()
+    }, 0)
+  })
+}
+
 /** A chart started drawing; call the returned function when it has finished (or was disposed). */
 export function beginChartRender(): () => void {
   const token = Symbol('chart-render')
   pending.add(token)
   return () => {
     if (!pending.delete(token)) return
-    if (awaiting && pending.size === 0) mark()
+    if (awaiting && pending.size === 0) markAfterNextPaint()
   }
 }
 
