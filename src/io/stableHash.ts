@@ -24,8 +24,10 @@ export function stableHash(text: string, seed = 0): string {
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507)
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0)
-  return value.toString(16).padStart(14, '0')
+  // The 53-bit value 2^32 × (21 bits of h2) + (h1 >>> 0), written as its two halves: the same 14
+  // digits as value.toString(16).padStart(14, '0'), which costs ~1 µs per id for a float that large
+  // (12 % of reading the 360,000-row benchmark table; npm run bench:import).
+  return (2097151 & h2).toString(16).padStart(6, '0') + (h1 >>> 0).toString(16).padStart(8, '0')
 }
 
 /** An id in the dataset's id alphabet: a readable prefix and the hash of the parts. */
