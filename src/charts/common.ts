@@ -87,12 +87,15 @@ export function valueLabelStyle(palette: ChartPalette) {
 /**
  * A fixed window of `visible` rows over a long category axis, moved by a slider or the mouse wheel.
  * The window cannot be zoomed out: that would bring back the overlapping labels it exists to avoid.
+ * Rows outside the window are filtered out before layout ('filter', ECharts' default, stated so it
+ * stays): a ranking of 1,000 streets lays out and draws the 25 in view, not 1,000.
  */
 export function rowScroller(axisIndex: number | number[], visible: number) {
   return [
     {
       type: 'slider' as const,
       yAxisIndex: axisIndex,
+      filterMode: 'filter' as const,
       startValue: 0,
       endValue: visible - 1,
       minValueSpan: visible - 1,
@@ -106,6 +109,7 @@ export function rowScroller(axisIndex: number | number[], visible: number) {
     {
       type: 'inside' as const,
       yAxisIndex: axisIndex,
+      filterMode: 'filter' as const,
       startValue: 0,
       endValue: visible - 1,
       zoomOnMouseWheel: false,

@@ -27,6 +27,13 @@ export type PeriodLineOption = ComposeOption<
   LineSeriesOption | GridComponentOption | TooltipComponentOption | AriaComponentOption
 >
 
+/**
+ * Beyond this many points a line is long: it is drawn downsampled (LTTB keeps the line's shape from
+ * a few points per pixel column) without a symbol and label per point, which would overlap into a
+ * smear and cost a text element each. The tooltip still gives every point's exact figure.
+ */
+export const LONG_LINE_POINTS = 100
+
 export function buildPeriodLineOption(
   points: readonly LinePoint[],
   labels: PeriodLineLabels,
@@ -34,6 +41,7 @@ export function buildPeriodLineOption(
 ): EChartsCoreOption {
   const palette = options.palette ?? LIGHT_PALETTE
   const axis = axisColors(palette)
+  const long = points.length > LONG_LINE_POINTS
   const option = {
     ...themeBase(palette),
     aria: ariaOption(options.decal),
@@ -56,11 +64,12 @@ export function buildPeriodLineOption(
         id: 'value',
         name: labels.seriesName,
         data: points.map((p) => p.value),
+        ...(long ? { sampling: 'lttb' as const, showSymbol: false } : {}),
         symbolSize: palette.lineWidth * 4,
         lineStyle: { width: palette.lineWidth + 1, color: palette.bar },
         itemStyle: { color: palette.bar },
         label: {
-          show: true,
+          show: !long,
           position: 'top',
           color: palette.text,
           fontSize: palette.fontSize,

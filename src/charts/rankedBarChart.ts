@@ -123,8 +123,10 @@ export function buildRankedBarOption(
   const suffix = options.axisSuffix ?? ''
   const labelText = (r: BarRow): string => [r.valueText, r.badge].filter(Boolean).join(' ')
   // Value labels sit right of the bars; ECharts reserves no room for them, so the grid does.
-  const labelRoom =
-    Math.min(260 * scale, Math.max(0, ...rows.map((r) => estimateTextWidth(labelText(r), palette.fontSize)))) + 16
+  // A loop, not Math.max(...rows): a spread of tens of thousands of rows overflows the call stack.
+  let widestLabel = 0
+  for (const r of rows) widestLabel = Math.max(widestLabel, estimateTextWidth(labelText(r), palette.fontSize))
+  const labelRoom = Math.min(260 * scale, widestLabel) + 16
   // Few rows are tall enough for two-line category labels; many rows get one line, cut with "…".
   const wrapLabels = rows.length <= 10
 

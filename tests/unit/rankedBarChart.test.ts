@@ -9,7 +9,7 @@ import {
   rankedBarChartHeight,
   type BarRow,
 } from '../../src/charts/rankedBarChart'
-import { buildPeriodLineOption } from '../../src/charts/periodLineChart'
+import { LONG_LINE_POINTS, buildPeriodLineOption } from '../../src/charts/periodLineChart'
 import { DARK_PALETTE, LIGHT_PALETTE } from '../../src/charts/palette'
 import { estimateTextWidth } from '../../src/charts/common'
 
@@ -132,6 +132,46 @@ describe('period line', () => {
 
   it('renders in Node', () => {
     expect(renderSvg(buildPeriodLineOption(points, { axisName: '亿元', seriesName: '大市口街道' }), 400)).toContain('4.32亿元')
+  })
+})
+
+describe('long lists (a city of 1,000 streets)', () => {
+  it('scrolls a window of rows and lays out only those: 1,000 bars draw about 25 rectangles', () => {
+    const option = buildRankedBarOption(bars(1000), { axisName: '%' })
+    const zooms = option.dataZoom as { filterMode: string; startValue: number; endValue: number }[]
+    expect(zooms.map((z) => z.filterMode)).toEqual(['filter', 'filter'])
+    expect(zooms[0]).toMatchObject({ startValue: 0, endValue: VISIBLE_BARS - 1 })
+    const svg = renderSvg(option, rankedBarChartHeight(1000))
+    // The bars in view carry their own labels; a street beyond the window is not drawn at all.
+    expect(svg).toContain('街道0')
+    expect(svg).not.toContain('街道999')
+    const barRects = svg.match(/<path d="M[^"]*Z" [^>]*ecmeta_series_index="0"/g) ?? []
+    expect(barRects.length).toBeGreaterThanOrEqual(VISIBLE_BARS - 1)
+    expect(barRects.length).toBeLessThanOrEqual(VISIBLE_BARS + 1)
+  })
+
+  it('leaves room for the widest value label of tens of thousands of rows without a spread', () => {
+    expect(() => buildRankedBarOption(bars(200_000), { axisName: '%' })).not.toThrow()
+  })
+})
+
+describe('long lines', () => {
+  const line = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: String(i), label: `第${i + 1}期`, value: Math.sin(i / 10), valueText: String(i) }))
+  type LineView = { sampling?: string; showSymbol?: boolean; label: { show: boolean } }
+  const seriesOf = (option: EChartsCoreOption) => (option.series as LineView[])[0] as LineView
+
+  it.each([[2], [LONG_LINE_POINTS]])('%d points: every point with its symbol and exact label, nothing sampled', (count) => {
+    const series = seriesOf(buildPeriodLineOption(line(count), { axisName: '亿元', seriesName: 'x' }))
+    expect(series.sampling).toBeUndefined()
+    expect(series.label.show).toBe(true)
+  })
+
+  it('more points: downsampled (LTTB), without a symbol or label per point; the tooltip keeps every figure', () => {
+    const option = buildPeriodLineOption(line(LONG_LINE_POINTS + 1), { axisName: '亿元', seriesName: 'x' })
+    expect(seriesOf(option)).toMatchObject({ sampling: 'lttb', showSymbol: false, label: { show: false } })
+    expect(tooltipOf(option)([{ dataIndex: LONG_LINE_POINTS }])).toContain(`第${LONG_LINE_POINTS + 1}期: ${LONG_LINE_POINTS}`)
+    expect(renderSvg(option, 400)).toContain('<svg')
   })
 })
 
