@@ -17,7 +17,7 @@ import type { ImportInput, ImportOptions, ProgressListener } from './importPipel
 import type { ImportRequest, ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
 import type { LoadFromUrlResult } from './loadDatasetFromUrl'
-import { ObservationDecoder, type ObservationColumns } from './observationColumns'
+import { ObservationDecoder, type ObservationColumns } from './observationTransfer'
 
 /** The part of the Worker interface the client uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {

@@ -2,14 +2,14 @@
  * The messages between the page and the import worker. Kept in a file of their own so that the
  * worker and the client agree on them at compile time, and neither has to import the other.
  *
- * A result's observations travel as columns (`observationColumns.ts`) whose buffers are transferred,
+ * A result's observations travel as columns (`observationTransfer.ts`) whose buffers are transferred,
  * not as objects: structured-clone *deserialisation* happens on the receiving (main) thread, and
  * 360,000 observation objects cost it 7.8 s with the CPU throttled 4× (npm run bench).
  */
 import type { ImportInput, ImportOptions, ImportProgress } from './importPipeline'
 import type { ImportResult } from './importResult'
 import type { LoadFromUrlResult } from './loadDatasetFromUrl'
-import type { ObservationColumns } from './observationColumns'
+import type { ObservationColumns } from './observationTransfer'
 
 /** Options that can cross to the worker (an AbortSignal cannot: cancelling terminates the worker). */
 export type WorkerImportOptions = Omit<ImportOptions, 'signal'>

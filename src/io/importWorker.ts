@@ -17,7 +17,7 @@ import { runImport, type ImportInput, type ImportOptions } from './importPipelin
 import type { ImportRequest, ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
 import { loadDatasetFromUrl } from './loadDatasetFromUrl'
-import { encodeObservations, transferablesOf, type ObservationColumns } from './observationColumns'
+import { encodeObservations, transferablesOf, type ObservationColumns } from './observationTransfer'
 
 export type PostResponse = (message: ImportResponse, transfer?: Transferable[]) => void
 

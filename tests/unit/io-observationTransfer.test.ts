@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Observation } from '../../src/domain/model'
-import { decodeObservations, encodeObservations, ObservationDecoder, transferablesOf } from '../../src/io/observationColumns'
+import { decodeObservations, encodeObservations, ObservationDecoder, transferablesOf } from '../../src/io/observationTransfer'
 
 const base: Observation = {
   id: 'o-1',
