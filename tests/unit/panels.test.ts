@@ -171,6 +171,17 @@ describe('panels from the per-dataset look-ups (large tables) are those from a p
     }
   }, 30_000)
 
+  it('explorer: the indicators kept per region follow a new dataset (a new index), never the old one', () => {
+    const index = buildDatasetIndex(city)
+    const before = buildExplorerPanel({ ...context(city), index }, null).options.map((i) => i.id)
+    // Again from the kept list: the same.
+    expect(buildExplorerPanel({ ...context(city), index }, null).options.map((i) => i.id)).toEqual(before)
+    const dropped = before[0] as string
+    const after: Dataset = { ...city, observations: city.observations.filter((o) => o.indicatorId !== dropped) }
+    const options = buildExplorerPanel({ ...context(after), index: buildDatasetIndex(after) }, null).options.map((i) => i.id)
+    expect(options).toEqual(before.filter((id) => id !== dropped))
+  })
+
   it('livelihood and growth draw each indicator in one period: the latest with figures, unless one is chosen', () => {
     const index = buildDatasetIndex(city)
     const latest = periodsOf(city.observations)[0]
