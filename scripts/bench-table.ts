@@ -26,7 +26,8 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../tests/e2e/harness'
 import { serveStatic, type StaticServer } from '../bench/server'
 import { median, percentile } from '../bench/stats'
 import { largeTableSummary } from '../bench/largeTable'
@@ -35,16 +36,6 @@ import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
 const LARGE_CSV = resolve(DEFAULT_LARGE_PATH)
 const LARGE_URL_PATH = '/bench-data/large.csv'
 const RESULTS = resolve('bench/out/results-table.json')
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const VIEWPORT = { width: 1920, height: 1080 }
 const LOAD_TIMEOUT_MS = 300_000
 
@@ -308,7 +299,6 @@ function scrollSummary(samples: readonly ScrollSample[]): ScrollSummary {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const started = Date.now()
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
   let appDir = args.appDir === null ? null : resolve(args.appDir)
   if (appDir === null) {
     appDir = args.outDir === null ? mkdtempSync(join(tmpdir(), 'bench-table-app-')) : resolve(args.outDir)
@@ -325,7 +315,7 @@ async function main(): Promise<void> {
   const total = rows.toLocaleString('en')
 
   const server = await serveStatic(appDir, { [LARGE_URL_PATH]: LARGE_CSV })
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await launchChromium()
   const version = browser.version()
   const samples: RunSample[] = []
   try {

@@ -22,7 +22,8 @@ import { cpus } from 'node:os'
 import { resolve } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
+import { launchChromium } from '../tests/e2e/harness'
 import { serveStatic, type StaticServer } from '../bench/server'
 import {
   formatMarkdown,
@@ -42,16 +43,6 @@ const APP_DIR = resolve(OUT, 'app')
 const REF_DIR = resolve(OUT, 'reference')
 const LARGE_CSV = resolve(DEFAULT_LARGE_PATH)
 const LARGE_URL_PATH = '/bench-data/large.csv'
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const VIEWPORT = { width: 1920, height: 1080 }
 const LOAD_TIMEOUT_MS = 300_000
 
@@ -314,7 +305,6 @@ async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchA
 async function main(): Promise<void> {
   const args = parseBenchArgs(process.argv.slice(2))
   const started = Date.now()
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
   mkdirSync(OUT, { recursive: true })
   if (!args.noBuild || !existsSync(resolve(APP_DIR, 'index.html')) || !existsSync(resolve(REF_DIR, 'index.html'))) await buildPages()
   const expectedRows = largeTableSummary().rows
@@ -325,7 +315,7 @@ async function main(): Promise<void> {
 
   const app = await serveStatic(args.appDir === null ? APP_DIR : resolve(args.appDir), { [LARGE_URL_PATH]: LARGE_CSV })
   const ref = await serveStatic(REF_DIR)
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await launchChromium()
   const version = browser.version()
   const samples = { reference: [] as LoadSample[], embedded: [] as LoadSample[], large: [] as LoadSample[] }
   try {

@@ -19,6 +19,12 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+/** Debian's Chromium, headless, with the flags above: the one launch the browser tests and benchmarks share. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+}
+
 export interface App {
   baseUrl: string
   browser: Browser
@@ -30,7 +36,6 @@ export const E2E_DIST = process.env.E2E_DIST ?? 'dist'
 
 export async function startApp(): Promise<App> {
   if (!existsSync(`${E2E_DIST}/index.html`)) throw new Error(`${E2E_DIST}/ is missing: run \`npm run build\` first`)
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`)
   const server: PreviewServer = await preview({
     logLevel: 'error',
     build: { outDir: E2E_DIST },
@@ -38,7 +43,7 @@ export async function startApp(): Promise<App> {
   })
   const address = server.httpServer.address()
   if (address === null || typeof address === 'string') throw new Error('preview server has no port')
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await launchChromium()
   return {
     baseUrl: `http://127.0.0.1:${address.port}/`,
     browser,
