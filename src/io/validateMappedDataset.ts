@@ -141,24 +141,34 @@ export function validateMappedDataset(
       rejected += trusted.rejected.length
       for (const o of trusted.observations) output.push(o)
     } else {
+      // Rows with errors are left out and the rest validated again, until a pass finds none. One
+      // pass is not enough: where the schema fails (an overflowing figure) the cross-checks (a
+      // target of 0) never ran, and they only run once the schema passes. Each pass drops at least
+      // one row, so this ends; an issue seen in an earlier pass is not said again.
       let part = observations.map(toFile)
-      let result = validateDatasetValue({ ...value, observations: part }, issues.file)
-      const bad = new Set<number>()
-      for (const issue of result.issues) {
-        const path = issue.location.path ?? []
-        if (path[0] !== 'observations') continue
-        report(issue, observationRows)
-        if (issue.severity === 'error' && typeof path[1] === 'number') bad.add(path[1])
-      }
-      if (bad.size > 0) {
+      const said = new Set<string>()
+      for (;;) {
+        const result = validateDatasetValue({ ...value, observations: part }, issues.file)
+        const bad = new Set<number>()
+        for (const issue of result.issues) {
+          const path = issue.location.path ?? []
+          if (path[0] !== 'observations') continue
+          const index = path[1]
+          const key = `${issue.code}|${typeof index === 'number' ? rows[index] : ''}|${path.slice(2).join('.')}`
+          if (!said.has(key)) {
+            said.add(key)
+            report(issue, observationRows)
+          }
+          if (issue.severity === 'error' && typeof index === 'number') bad.add(index)
+        }
+        if (bad.size === 0) {
+          for (const o of result.dataset?.observations ?? []) output.push(o)
+          break
+        }
         rejected += bad.size
         part = part.filter((_, i) => !bad.has(i))
         rows = rows.filter((_, i) => !bad.has(i))
-        result = validateDatasetValue({ ...value, observations: part }, issues.file)
-        // The warnings of the kept rows were reported above; only a new error could appear now.
-        for (const issue of result.issues) if (issue.severity === 'error') report(issue, observationRows)
       }
-      for (const o of result.dataset?.observations ?? []) output.push(o)
     }
     onProgress?.(Math.min(1, (start + PART_SIZE) / Math.max(1, all.length)))
   }

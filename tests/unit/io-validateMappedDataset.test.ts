@@ -90,6 +90,26 @@ describe('every check a mapped row can fail still fires', () => {
     expect(result.stats.validRows).toBe(1)
   })
 
+  it('keeps the good rows of a part with both a schema-only error and a cross-check error', async () => {
+    // The schema stops at the overflowing figure; with that row left out, the cross-checks then find
+    // the zero target. Both rows go, with an issue each; the good rows of the part stay.
+    const lines = [
+      `大市口街道,京口区,投资,亿元,2023,,,${'9'.repeat(305)},,,,`,
+      '正东路街道,京口区,投资,亿元,2023,0,,4,,,,',
+      '四牌楼街道,京口区,投资,亿元,2023,5,,4,,,,',
+      '京口区,镇江市,投资,亿元,2023,9,,8,,,,',
+    ]
+    const result = await runImport({ kind: 'text', text: csv(lines), name: 't.csv' })
+    expect(result.issues.map((i) => [i.code, i.location.row])).toEqual(
+      expect.arrayContaining([
+        ['finite', 2],
+        ['targetNotPositive', 3],
+      ]),
+    )
+    expect(result.stats.validRows).toBe(2)
+    expect(result.dataset?.observations.map((o) => o.actual)).toEqual([4e8, 8e8]) // 亿元 in yuan
+  })
+
   it('counts the figures of sourced rows that have no quote', async () => {
     const result = await runImport({ kind: 'text', text: csv(['大市口街道,京口区,投资,亿元,2023,5,,4,3.2,1,推进会,']), name: 't.csv' })
     expect(result.issues.map((i) => [i.code, i.params])).toEqual([['figuresWithoutQuote', { count: 4 }]])
