@@ -52,7 +52,10 @@ export interface ObservationColumns {
   evidenceQuote: Uint32Array
 }
 
-/** Collects distinct strings and hands out their indexes. */
+/**
+ * Collects strings and hands out their indexes: `indexOf` gives each distinct string one index,
+ * `append` adds a string known to be new without looking it up.
+ */
 class StringTable {
   private readonly indexes = new Map<string, number>()
   private readonly parts: string[] = []
@@ -62,17 +65,42 @@ class StringTable {
   indexOf(value: string): number {
     let index = this.indexes.get(value)
     if (index === undefined) {
-      index = this.parts.length
+      index = this.append(value)
       this.indexes.set(value, index)
-      this.parts.push(value)
-      this.length += value.length
-      this.ends.push(this.length)
     }
+    return index
+  }
+
+  append(value: string): number {
+    const index = this.parts.length
+    this.parts.push(value)
+    this.length += value.length
+    this.ends.push(this.length)
     return index
   }
 
   finish(): { strings: string; stringEnds: Uint32Array } {
     return { strings: this.parts.join(''), stringEnds: Uint32Array.from(this.ends) }
+  }
+}
+
+/**
+ * `StringTable.indexOf` for one column whose rows repeat the value of the row before (rows come
+ * grouped by region, indicator and document): that value's index is kept and compared first, which
+ * costs less than looking the string up again.
+ */
+class RepeatedColumn {
+  private last: string | null = null
+  private lastIndex = -1
+
+  constructor(private readonly strings: StringTable) {}
+
+  indexOf(value: string): number {
+    if (value !== this.last) {
+      this.lastIndex = this.strings.indexOf(value)
+      this.last = value
+    }
+    return this.lastIndex
   }
 }
 
@@ -85,21 +113,38 @@ function numberOrNaN(value: number | null, field: string, row: number): number {
   return value
 }
 
-export function encodeObservations(observations: readonly Observation[]): ObservationColumns {
-  const count = observations.length
-  const strings = new StringTable()
-  const periodIndexes = new Map<string, number>()
-  const periodNumbers: number[] = []
-  const periodIndex = (p: Period): number => {
-    const key = `${p.start.year}-${p.start.month}-${p.end.year}-${p.end.month}`
-    let index = periodIndexes.get(key)
+/** Indexes of distinct periods (by value), with their four numbers each. */
+class PeriodTable {
+  /** By object first: the rows of a table share a few period objects, so their key is made once per object. */
+  private readonly byObject = new Map<Period, number>()
+  private readonly byKey = new Map<string, number>()
+  readonly numbers: number[] = []
+
+  indexOf(p: Period): number {
+    let index = this.byObject.get(p)
     if (index === undefined) {
-      index = periodNumbers.length / 4
-      periodIndexes.set(key, index)
-      periodNumbers.push(p.start.year, p.start.month, p.end.year, p.end.month)
+      // Two objects with the same dates are one period: found by their key.
+      const key = `${p.start.year}-${p.start.month}-${p.end.year}-${p.end.month}`
+      index = this.byKey.get(key)
+      if (index === undefined) {
+        index = this.numbers.length / 4
+        this.byKey.set(key, index)
+        this.numbers.push(p.start.year, p.start.month, p.end.year, p.end.month)
+      }
+      this.byObject.set(p, index)
     }
     return index
   }
+}
+
+export function encodeObservations(observations: readonly Observation[]): ObservationColumns {
+  const count = observations.length
+  const strings = new StringTable()
+  const subjects = new RepeatedColumn(strings)
+  const indicators = new RepeatedColumn(strings)
+  const documents = new RepeatedColumn(strings)
+  const rankScopes = new RepeatedColumn(strings)
+  const periods = new PeriodTable()
   const columns = {
     id: new Uint32Array(count),
     subject: new Uint32Array(count),
@@ -120,29 +165,34 @@ export function encodeObservations(observations: readonly Observation[]): Observ
   const evidenceQuote: number[] = []
   for (let i = 0; i < count; i++) {
     const o = observations[i] as Observation
-    columns.id[i] = strings.indexOf(o.id)
-    columns.subject[i] = strings.indexOf(o.subjectId)
-    columns.indicator[i] = strings.indexOf(o.indicatorId)
-    columns.document[i] = o.documentId === null ? -1 : strings.indexOf(o.documentId)
-    columns.rankScope[i] = o.rankScopeId === null ? -1 : strings.indexOf(o.rankScopeId)
-    columns.period[i] = periodIndex(o.period)
-    columns.targetPeriod[i] = o.targetPeriod === null ? -1 : periodIndex(o.targetPeriod)
+    // A dataset's ids are unique (validation refuses a repeated one): each is added without a
+    // look-up, which for 360,000 ids in one map was most of the encoding's time. A repeated id
+    // would only travel twice and still decode to the same string.
+    columns.id[i] = strings.append(o.id)
+    columns.subject[i] = subjects.indexOf(o.subjectId)
+    columns.indicator[i] = indicators.indexOf(o.indicatorId)
+    columns.document[i] = o.documentId === null ? -1 : documents.indexOf(o.documentId)
+    columns.rankScope[i] = o.rankScopeId === null ? -1 : rankScopes.indexOf(o.rankScopeId)
+    columns.period[i] = periods.indexOf(o.period)
+    columns.targetPeriod[i] = o.targetPeriod === null ? -1 : periods.indexOf(o.targetPeriod)
     columns.actual[i] = numberOrNaN(o.actual, 'actual', i)
     columns.actualUpper[i] = numberOrNaN(o.actualUpper, 'actualUpper', i)
     columns.target[i] = numberOrNaN(o.target, 'target', i)
     columns.yoy[i] = numberOrNaN(o.yoy, 'yoy', i)
     columns.rank[i] = numberOrNaN(o.rank, 'rank', i)
     columns.qualifier[i] = o.qualifier === null ? -1 : (QUALIFIER_INDEX.get(o.qualifier) ?? -1)
-    for (const e of o.evidence) {
-      evidenceField.push(EVIDENCE_INDEX.get(e.field) ?? 0)
-      evidenceQuote.push(strings.indexOf(e.quote))
+    const evidence = o.evidence
+    for (let e = 0; e < evidence.length; e++) {
+      const entry = evidence[e] as Evidence
+      evidenceField.push(EVIDENCE_INDEX.get(entry.field) ?? 0)
+      evidenceQuote.push(strings.indexOf(entry.quote))
     }
     columns.evidenceEnds[i] = evidenceField.length
   }
   return {
     count,
     ...strings.finish(),
-    periods: Int32Array.from(periodNumbers),
+    periods: Int32Array.from(periods.numbers),
     ...columns,
     evidenceField: Uint8Array.from(evidenceField),
     evidenceQuote: Uint32Array.from(evidenceQuote),

@@ -65,6 +65,16 @@ describe('observations as columns', () => {
     expect(columns.stringEnds).toHaveLength(10)
   })
 
+  it('counts periods by their dates, not by object, and keeps a repeated id as written', () => {
+    // Same dates in new objects: one period; a string repeated after other values: one index.
+    const copies = observations.map((o) => ({ ...o, period: { start: { ...o.period.start }, end: { ...o.period.end } } }))
+    const mixed = [...copies, { ...copies[0], id: 'o-2', subjectId: 's-大市口' } as Observation]
+    const columns = encodeObservations(mixed)
+    expect(columns.periods).toHaveLength(8)
+    expect(columns.subject[3]).toBe(columns.subject[0])
+    expect(decodeObservations(columns)).toEqual(mixed)
+  })
+
   it('decodes in slices that add up to the whole', () => {
     const many = Array.from({ length: 1_001 }, (_, i) => ({ ...observations[i % 3], id: `o-${i}` }) as Observation)
     const decoder = new ObservationDecoder(encodeObservations(many))
