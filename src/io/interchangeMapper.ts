@@ -48,7 +48,7 @@ import {
 } from './interchangeValues'
 import { detachedString } from './detachedString'
 import { IdIndex } from './idIndex'
-import { stableHash, stableId } from './stableHash'
+import { hashPrefix, stableHash, stableId, stableIdFrom, type HashPrefix } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
 
 /** The dataset as a file holds it (periods as keys), i.e. what `validateDatasetValue` accepts. */
@@ -135,6 +135,11 @@ interface IndicatorDraft {
 interface SubjectDraft {
   key: string
   id: string
+  /**
+   * The hash state after "<id>\u001f<indicator id>\u001f" per indicator of this region's rows: the
+   * start of every observation id's key, read once per (region, indicator) instead of per row.
+   */
+  keyHashes: Map<IndicatorDraft, HashPrefix> | null
   name: string
   parentName: string
   parentId: string | null
@@ -516,6 +521,7 @@ export function createInterchangeMapper(
       const draft: SubjectDraft = {
         key,
         id: stableId('s', name, parent),
+        keyHashes: null,
         name,
         parentName: parent,
         parentId: null,
@@ -640,6 +646,16 @@ export function createInterchangeMapper(
     const seen = new IdIndex(count, (k) => (kept.observations[k] as Observation).id)
     const keyOf = (k: number): string =>
       `${subjectOf[k]?.id ?? ''}\u001f${indicators.get(kept.indicators[k] as string)?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
+    /** The hash state after the (region, indicator) part of a row's key, made once per pair. */
+    const keyHash = (subject: SubjectDraft, indicator: IndicatorDraft): HashPrefix => {
+      subject.keyHashes ??= new Map()
+      let state = subject.keyHashes.get(indicator)
+      if (state === undefined) {
+        state = hashPrefix(`${subject.id}\u001f${indicator.id}\u001f`)
+        subject.keyHashes.set(indicator, state)
+      }
+      return state
+    }
     const usedIndicators = new Set<string>()
     for (let k = 0; k < count; k++) {
       const row = kept.rows[k] as number
@@ -649,20 +665,24 @@ export function createInterchangeMapper(
       const indicator = indicators.get(kept.indicators[k] as string)
       if (!subject || !indicator) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
-      // duplicate rows (same key) and, should it ever happen, two keys with the same hash.
-      const key = `${subject.id}\u001f${indicator.id}\u001f${kept.periods[k]?.key ?? ''}`
-      let id = `o-${stableHash(key)}`
+      // duplicate rows (same key) and, should it ever happen, two keys with the same hash. The key
+      // itself is only written out when the id was taken: the hash reads on from its pair's part.
+      const periodKey = kept.periods[k]?.key ?? ''
+      let id = stableIdFrom('o', keyHash(subject, indicator), periodKey)
       let first = seen.get(id)
-      if (first !== undefined && keyOf(first) === key) {
-        issues.row('error', 'duplicateRow', row, undefined, undefined, {
-          firstRow: kept.rows[first] as number,
-          key: `${kept.regions[k] ?? ''} · ${kept.indicators[k] ?? ''} · ${kept.periods[k]?.key ?? ''}`,
-        })
-        continue
-      }
-      for (let salt = 1; first !== undefined; salt++) {
-        id = `o-${stableHash(key, salt)}`
-        first = seen.get(id)
+      if (first !== undefined) {
+        const key = `${subject.id}\u001f${indicator.id}\u001f${periodKey}`
+        if (keyOf(first) === key) {
+          issues.row('error', 'duplicateRow', row, undefined, undefined, {
+            firstRow: kept.rows[first] as number,
+            key: `${kept.regions[k] ?? ''} · ${kept.indicators[k] ?? ''} · ${periodKey}`,
+          })
+          continue
+        }
+        for (let salt = 1; first !== undefined; salt++) {
+          id = `o-${stableHash(key, salt)}`
+          first = seen.get(id)
+        }
       }
       seen.add(id, k)
       o.id = id

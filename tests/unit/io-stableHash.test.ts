@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { stableHash, stableId } from '../../src/io/stableHash'
+import { hashPrefix, stableHash, stableId, stableIdFrom } from '../../src/io/stableHash'
 
 /** The hash as first written: one 53-bit number in hex. Ids already stored must not change. */
 function referenceHash(text: string, seed = 0): string {
@@ -34,5 +34,20 @@ describe('stableHash', () => {
     expect(stableHash('')).toBe(referenceHash(''))
     expect(stableHash('大市口街道')).toMatch(/^[0-9a-f]{14}$/)
     expect(stableId('s', '大市口街道', '京口区')).toBe(`s-${referenceHash('大市口街道\u001f京口区')}`)
+  })
+
+  it('reads on from a prefix to the id of the whole text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b, c) => {
+        expect(stableIdFrom('o', hashPrefix(a), b)).toBe(`o-${referenceHash(a + b)}`)
+        expect(stableIdFrom('s', hashPrefix(b, hashPrefix(a)), c)).toBe(`s-${referenceHash(a + b + c)}`)
+      }),
+      { seed: 20261123, numRuns: 300 },
+    )
+    const start = hashPrefix('s-0011\u001fi-22\u001f')
+    for (let i = 0; i < 5_000; i++) {
+      const period = `2023-${i}..2024-${i % 12}`
+      expect(stableIdFrom('o', start, period)).toBe(`o-${referenceHash(`s-0011\u001fi-22\u001f${period}`)}`)
+    }
   })
 })
