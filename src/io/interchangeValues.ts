@@ -81,16 +81,17 @@ function plainDecimal(text: string): number | null {
 }
 
 /**
- * What `parseFigure` gives for a plain decimal in a unit of factor 1 ("3.42" 件, "98.6" %), or null
- * when the cell or the unit needs the full reading. Such a number reads as written (no magnitude,
- * unit or qualifier to find), and with 15 digits or fewer `clean` would give it back unchanged
- * (a double holds 15 significant decimal digits exactly). Most cells of a table are like this:
- * the import reads them here instead of looking each up in a cache of cells already read.
+ * What `parseFigure` gives for a plain decimal ("3.42" 亿元, "98.6" %), or null when the cell
+ * needs the full reading. Such a number reads as written (no magnitude word, unit or qualifier to
+ * find, so the unit's factor applies), and with 15 digits or fewer a double holds it exactly; the
+ * product with the factor is cleaned as `parseFigure` cleans it (for a factor of 1 `clean` would
+ * give the number back unchanged, so it is skipped). Most cells of a table are like this: the
+ * import reads them here instead of looking each up in a cache of cells already read.
  */
 export function parsePlainFigure(text: string, unit: ParsedUnit): CellResult<Figure> | null {
-  if (unit.factor !== 1) return null
   const value = plainDecimal(text)
-  return value === null ? null : { ok: true, value: { value, upper: null, qualifier: null } }
+  if (value === null) return null
+  return { ok: true, value: { value: unit.factor === 1 ? value : clean(value * unit.factor), upper: null, qualifier: null } }
 }
 
 const PERCENT: ParsedUnit = { unit: '%', factor: 1 }

@@ -245,12 +245,14 @@ describe('plain decimals read without the full reader, to the same figure', () =
     ['3.42', '件', 3.42],
     ['12', '%', 12],
     ['007', '件', 7],
+    ['3.42', '亿元', 342_000_000],
+    ['4.35', '万元', 43_500],
+    ['0.07', '万平方米', 700],
   ])('%s in %s is read here as %s', (text, u, value) => {
     expect(parsePlainFigure(text, unit(u))).toEqual({ ok: true, value: { value, upper: null, qualifier: null } })
   })
 
   it.each([
-    ['3.42', '亿元'], // a factor to apply: the full reader (and its rounding) decides
     ['1234567890123456', '件'], // 16 digits: more than a double holds exactly
     ['-3', '件'],
     ['3.', '件'],
