@@ -208,7 +208,12 @@ describe('plain decimals read without the full reader, to the same figure', () =
     fc.constantFrom('', '.5', '5.', '1.2.3', '-3', '+3', ' 12', '12 ', '1,234', '1e5', '４', '3%', '300余', '4.32亿', '第1', '12.8%'),
     fc.string({ maxLength: 6 }),
   )
-  const units = ['件', '%', '亿元', '万元', '亩', '个百分点', '万平方米'].map(unit)
+  // With the factors of real units (powers of ten), one of a trillion, and ones that are not powers of ten.
+  const units = [
+    ...['件', '%', '亿元', '万元', '亩', '个百分点', '万平方米', '万亿元'].map(unit),
+    { unit: 'mu', factor: 666.67 },
+    { unit: '件', factor: 3 },
+  ]
 
   it('a figure in any unit: what parseFigure gives, or null for the full reader', () => {
     fc.assert(
@@ -219,6 +224,18 @@ describe('plain decimals read without the full reader, to the same figure', () =
       { seed: 20261123, numRuns: 3000 },
     )
   }, 20_000)
+
+  it('a decimal of up to 15 digits times a power of ten: as parseFigure rounds it', () => {
+    // Worked out without `clean` for powers of ten: every cell of these digit counts and factors.
+    const decimal = fc.tuple(digits(1, 9), digits(0, 6)).map(([a, b]) => (b === '' ? a : `${a}.${b}`))
+    fc.assert(
+      fc.property(decimal, fc.constantFrom(1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e12), (text, factor) => {
+        const u = { unit: '件', factor }
+        expect(parsePlainFigure(text, u)).toEqual(parseFigure(text, u))
+      }),
+      { seed: 20261123, numRuns: 20_000 },
+    )
+  }, 30_000)
 
   it('a growth rate: what parseGrowth gives, or null for the full reader', () => {
     fc.assert(
