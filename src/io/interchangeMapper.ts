@@ -669,7 +669,8 @@ export function createInterchangeMapper(
       // itself is only written out when the id was taken: the hash reads on from its pair's part.
       const periodKey = kept.periods[k]?.key ?? ''
       let id = stableIdFrom('o', keyHash(subject, indicator), periodKey)
-      let first = seen.get(id)
+      o.id = id // before the claim: `seen` reads the id a row took from its observation
+      let first = seen.claim(id, k)
       if (first !== undefined) {
         const key = `${subject.id}\u001f${indicator.id}\u001f${periodKey}`
         if (keyOf(first) === key) {
@@ -681,11 +682,10 @@ export function createInterchangeMapper(
         }
         for (let salt = 1; first !== undefined; salt++) {
           id = `o-${stableHash(key, salt)}`
-          first = seen.get(id)
+          o.id = id
+          first = seen.claim(id, k)
         }
       }
-      seen.add(id, k)
-      o.id = id
 
       const quote = kept.quotes[k] ?? null
       if (quote !== null) {
