@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { createDelimitedReader, parseDelimited, sniffDelimiter, type Delimiter } from '../../src/io/delimitedText'
 
 function records(text: string, delimiter: Delimiter): Array<[number, string[]]> {
@@ -30,6 +31,8 @@ describe('reading delimited text (RFC 4180 and Excel paste)', () => {
     ['tab-separated paste with commas in numbers', '地区\t完成\n大市口街道\t1,234.5\n', '\t', [[1, ['地区', '完成']], [2, ['大市口街道', '1,234.5']]]],
     ['semicolons', 'a;b\n1;2', ';', [[1, ['a', 'b']], [2, ['1', '2']]]],
     ['empty text', '', ',', []],
+    ['a quoted cell above does not stand for the same text unquoted', '"a,b",x\na,b,x\n', ',', [[1, ['a,b', 'x']], [2, ['a', 'b', 'x']]]],
+    ['a cell above that is the start of a longer cell', 'ab,x\nabc,x\nab\n', ',', [[1, ['ab', 'x']], [2, ['abc', 'x']], [3, ['ab']]]],
   ])('%s', (_name, text, delimiter, expected) => {
     expect(records(text, delimiter)).toEqual(expected)
   })
@@ -58,6 +61,88 @@ describe('reading delimited text (RFC 4180 and Excel paste)', () => {
     expect(rows).toHaveLength(200)
     expect(rows[199]?.[4999]).toBe('4999')
   })
+})
+
+/**
+ * The reading rules one character at a time, as plainly as they can be written: what the reader
+ * must give whatever shortcuts it takes (indexOf runs, cells handed out again from the row above).
+ */
+function referenceRecords(text: string, delimiter: Delimiter): { records: Array<[number, string[]]>; unclosed: number[] } {
+  const records: Array<[number, string[]]> = []
+  const unclosed: number[] = []
+  const ends = (ch: string | undefined): boolean => ch === delimiter || ch === '\r' || ch === '\n'
+  let pos = 0
+  let row = 0
+  while (pos < text.length) {
+    row++
+    const cells: string[] = []
+    for (;;) {
+      let value = ''
+      if (text[pos] === '"') {
+        pos++
+        for (;;) {
+          if (pos >= text.length) {
+            unclosed.push(row)
+            break
+          }
+          if (text[pos] === '"') {
+            if (text[pos + 1] === '"') {
+              value += '"'
+              pos += 2
+              continue
+            }
+            pos++
+            while (pos < text.length && !ends(text[pos])) value += text[pos++]
+            break
+          }
+          value += text[pos++]
+        }
+      } else {
+        while (pos < text.length && !ends(text[pos])) value += text[pos++]
+      }
+      cells.push(value)
+      if (pos >= text.length) break
+      const c = text[pos]
+      pos++
+      if (c === delimiter) {
+        if (pos >= text.length) {
+          cells.push('')
+          break
+        }
+        continue
+      }
+      if (c === '\r' && text[pos] === '\n') pos++
+      break
+    }
+    records.push([row, cells])
+  }
+  return { records, unclosed }
+}
+
+describe('reading by the rules, for any text', () => {
+  it('gives what the rules give, rows that repeat the row above included', () => {
+    // Rows drawn from a few, so that cells often repeat the cell above, with quotes, delimiters
+    // and line breaks in and around them.
+    const cell = fc.oneof(
+      fc.constantFrom('', 'a', 'b', 'a,b', 'ab', 'abc', 'ab"c', '"a"', '"a,b"', '"a""b"', '"x"y', '"a\nb"', '大市口街道', '大市口', '1.5', ' '),
+      fc.string({ unit: fc.constantFrom('a', 'b', ',', '"', '\n', '\r', '\t', ';'), maxLength: 4 }),
+    )
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 })
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\n', '\r\n', '\r', ',', '')), { maxLength: 12 }))
+      .map(([lines, picks]) => picks.map(([k, end]) => (lines[k % lines.length] as string[]).join(',') + end).join(''))
+    fc.assert(
+      fc.property(text, fc.constantFrom<Delimiter>(',', '\t', ';'), (t, delimiter) => {
+        const reader = createDelimitedReader(t, delimiter)
+        const got: Array<[number, string[]]> = []
+        for (let r = reader.next(); r !== null; r = reader.next()) got.push([r.row, r.cells])
+        const expected = referenceRecords(t, delimiter)
+        expect(got).toEqual(expected.records)
+        expect(reader.unclosedQuoteRows).toEqual(expected.unclosed)
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    )
+  }, 30_000)
 })
 
 describe('sniffing the delimiter', () => {
