@@ -7,6 +7,8 @@
  * the input may be a whole newspaper page, and every step below looks at a bounded number of
  * characters ahead of its position, so reading stays linear in the length of the text.
  */
+// A leaf module with no imports of its own: the one place that knows how to copy a string in V8.
+import { detachedString } from '../io/detachedString'
 import type { Qualifier } from './model'
 import { MAGNITUDES, MEASURE_WORDS, UNIT_FORMS } from './units'
 
@@ -700,13 +702,19 @@ export function findQuantities(text: string): QuantityMatch[] {
   const found = scanText(text)
   if (text.length <= FOUND_CACHE_MAX_TEXT) {
     if (FOUND_CACHE.size >= FOUND_CACHE_SIZE) FOUND_CACHE.clear()
-    FOUND_CACHE.set(text, found.map(copyMatch))
+    // Copies of the text and of the matched pieces cut from it: a quote cut from a file shares the
+    // file's characters (a V8 sliced string), and this cache lives as long as the page.
+    FOUND_CACHE.set(detachedString(text), found.map(detachedMatch))
   }
   return found
 }
 
 function copyMatch(m: QuantityMatch): QuantityMatch {
   return { value: m.value, upper: m.upper, unit: m.unit, qualifier: m.qualifier, start: m.start, end: m.end, text: m.text }
+}
+
+function detachedMatch(m: QuantityMatch): QuantityMatch {
+  return { ...copyMatch(m), text: detachedString(m.text) }
 }
 
 /**

@@ -2,6 +2,8 @@
  * Reporting periods: the spans of whole months that figures are cumulated over ("1-10月",
  * "上半年", "今年以来"). Parsing, a canonical key for storage and URLs, and display in both locales.
  */
+// A leaf module with no imports of its own: the one place that knows how to copy a string in V8.
+import { detachedString } from '../io/detachedString'
 import { parseChineseNumeral } from './chineseNumber'
 import type { LocaleCode, Period, YearMonth } from './model'
 
@@ -156,7 +158,9 @@ export function parsePeriod(text: string, ctx?: PeriodContext): Period | null {
   if (known === undefined) {
     known = readPeriod(text)
     if (PARSED.size >= PARSED_LIMIT) PARSED.clear()
-    PARSED.set(text, known)
+    // Kept as a copy: a text cut from a file shares the file's characters (a V8 sliced string),
+    // and a key in this cache, which lives as long as the page, would keep the whole file.
+    PARSED.set(detachedString(text), known)
   }
   // A copy: callers own what they get, and the cache must not see their changes.
   return known === null ? null : { start: { ...known.start }, end: { ...known.end } }

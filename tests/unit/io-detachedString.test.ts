@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { detachedString } from '../../src/io/detachedString'
@@ -23,4 +25,45 @@ describe('detachedString', () => {
     expect(result.dataset?.subjects.map((s) => s.name.zh)).toContain('大市口街道办事处合成区域甲')
     expect(result.dataset?.observations[0]?.evidence).toEqual([{ field: 'actual', quote: '完成一般公共预算收入4.32亿元（合成数据）' }])
   })
+})
+
+describe('caches that outlive an import keep copies, not pieces of the text', () => {
+  it('periods and quotes cut from a large text, read or copied, do not keep it in memory', () => {
+    // In a Node of its own, with the garbage collector at hand: the live heap after reading a few
+    // periods and quotes cut from a 20 MB text, and copies of the quotes, once the text itself is
+    // gone. Left as V8 slices, the cached keys (period.ts, chineseNumber.ts) or the copies would
+    // keep all of it.
+    const period = fileURLToPath(new URL('../../src/domain/period.ts', import.meta.url))
+    const chineseNumber = fileURLToPath(new URL('../../src/domain/chineseNumber.ts', import.meta.url))
+    const detached = fileURLToPath(new URL('../../src/io/detachedString.ts', import.meta.url))
+    const script = `
+      import { parsePeriod } from ${JSON.stringify(period)}
+      import { findQuantities } from ${JSON.stringify(chineseNumber)}
+      import { detachedString } from ${JSON.stringify(detached)}
+      const kept = []
+      const heap = () => { gc(); gc(); return process.memoryUsage().heapUsed }
+      const before = heap()
+      ;(() => {
+        const lines = []
+        for (let i = 0; i < 200000; i++)
+          lines.push('2023-01..2023-' + String((i % 12) + 1).padStart(2, '0') + ',大市口街道完成项目投资' + i + '.5亿元，同比增长' + (i % 9) + '.2%')
+        const big = lines.join('\\n')
+        let at = 0
+        for (let k = 0; k < 24; k++) {
+          const end = big.indexOf('\\n', at)
+          const comma = big.indexOf(',', at)
+          parsePeriod(big.slice(at, comma))
+          findQuantities(big.slice(comma + 1, end))
+          kept.push(detachedString(big.slice(comma + 1, end)))
+          at = end + 1
+        }
+      })()
+      console.log(JSON.stringify({ retainedMB: (heap() - before) / 1e6, kept: kept.length }))
+    `
+    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    })
+    const { retainedMB } = JSON.parse(output.trim().split('\n').pop() ?? '{}') as { retainedMB: number }
+    expect(retainedMB).toBeLessThan(4)
+  }, 30_000)
 })
