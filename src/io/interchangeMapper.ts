@@ -23,6 +23,7 @@ import type {
   LocalizedText,
   Observation,
   Period,
+  Qualifier,
   SubjectLevel,
   YearMonth,
 } from '../domain/model'
@@ -40,11 +41,9 @@ import {
   parseFigure,
   parseGrowth,
   parseLevel,
-  parsePlainFigure,
-  parsePlainGrowth,
-  parsePlainRank,
   parseRank,
-  type Figure,
+  plainFigureValue,
+  plainRankValue,
 } from './interchangeValues'
 import { detachedString } from './detachedString'
 import { IdIndex } from './idIndex'
@@ -311,15 +310,26 @@ export function createInterchangeMapper(
   function warn(code: Code, field: InterchangeField | undefined, column: number, params?: Record<string, string | number>): void {
     issues.row('warning', code, row, field === undefined ? undefined : columnName(field), column < 0 ? undefined : cell(column), params)
   }
-  function figure(field: 'actual' | 'target', column: number, unit: ParsedUnit | null): Figure | null {
+  // The upper end and qualifier of the figure `figure` read last: numbers and words in two
+  // variables rather than a result object for each figure cell of every row.
+  let figureUpper: number | null = null
+  let figureQualifier: Qualifier | null = null
+  /** The figure's value in base units, or null (blank, or an error reported); see `figureUpper`. */
+  function figure(field: 'actual' | 'target', column: number, unit: ParsedUnit | null): number | null {
+    figureUpper = null
+    figureQualifier = null
     const text = cell(column)
     if (isBlankCell(text) || unit === null) return null // no unit at all is reported once, for the unit column
-    const result = parsePlainFigure(text, unit) ?? readFigure(text, unit)
+    const plain = plainFigureValue(text, unit.factor)
+    if (!Number.isNaN(plain)) return plain
+    const result = readFigure(text, unit)
     if (!result.ok) {
       error(result.code, field, column, result.params)
       return null
     }
-    return result.value
+    figureUpper = result.value.upper
+    figureQualifier = result.value.qualifier
+    return result.value.value
   }
 
   function addRow(rowCells: readonly string[], rowNumber: number): void {
@@ -364,11 +374,13 @@ export function createInterchangeMapper(
     }
 
     const actual = figure('actual', C.actual, rowUnit ?? actualHint?.unit ?? baseUnit)
+    const actualUpper = figureUpper
+    const actualQualifier = figureQualifier
     const targetUnit = rowUnit ?? targetHint?.unit ?? baseUnit
     const target = figure('target', C.target, targetUnit)
-    if (target !== null && target.qualifier !== null && targetUnit !== null) {
+    if (target !== null && figureQualifier !== null && targetUnit !== null) {
       // Said in the unit the table uses ("6亿元"), not in base units (600000000).
-      const written = Number((target.value / targetUnit.factor).toPrecision(12))
+      const written = Number((target / targetUnit.factor).toPrecision(12))
       const unitWritten = rowUnit !== null ? unitText : (targetHint?.text ?? anyHint?.text ?? '')
       warn('qualifierIgnored', 'target', C.target, { field: 'target', number: `${written}${unitWritten}` })
     }
@@ -376,20 +388,29 @@ export function createInterchangeMapper(
     let yoy: number | null = null
     const yoyText = cell(C.yoy)
     if (!isBlankCell(yoyText)) {
-      const result = parsePlainGrowth(yoyText) ?? readGrowth(yoyText)
-      if (!result.ok) error(result.code, 'yoy', C.yoy, result.params)
+      // A plain decimal is a growth in % as written (what parseGrowth gives it).
+      const plain = plainFigureValue(yoyText, 1)
+      if (!Number.isNaN(plain)) yoy = plain
       else {
-        yoy = result.value.value
-        if (result.value.qualifier !== null) warn('qualifierIgnored', 'yoy', C.yoy, { field: 'yoy', number: yoy })
+        const result = readGrowth(yoyText)
+        if (!result.ok) error(result.code, 'yoy', C.yoy, result.params)
+        else {
+          yoy = result.value.value
+          if (result.value.qualifier !== null) warn('qualifierIgnored', 'yoy', C.yoy, { field: 'yoy', number: yoy })
+        }
       }
     }
 
     let rank: number | null = null
     const rankText = cell(C.rank)
     if (!isBlankCell(rankText)) {
-      const result = parsePlainRank(rankText) ?? readRank(rankText)
-      if (!result.ok) error(result.code, 'rank', C.rank, result.params)
-      else rank = result.value
+      const plain = plainRankValue(rankText)
+      if (!Number.isNaN(plain)) rank = plain
+      else {
+        const result = readRank(rankText)
+        if (!result.ok) error(result.code, 'rank', C.rank, result.params)
+        else rank = result.value
+      }
     }
 
     // Vocabulary columns: an unknown word is a warning and the default applies.
@@ -468,10 +489,10 @@ export function createInterchangeMapper(
       subjectId: '',
       indicatorId: '',
       period: period.value,
-      actual: actual?.value ?? null,
-      actualUpper: actual?.upper ?? null,
-      qualifier: actual?.qualifier ?? null,
-      target: target?.value ?? null,
+      actual,
+      actualUpper,
+      qualifier: actualQualifier,
+      target,
       targetPeriod,
       yoy,
       rank,

@@ -100,6 +100,17 @@ const EXPONENT_OF_FACTOR = new Map<number, number>(POWERS_OF_TEN.map((power, p) 
  * below 2^53 is exact, and a quotient of exact integers is rounded once, to the nearest double.
  */
 export function parsePlainFigure(text: string, unit: ParsedUnit): CellResult<Figure> | null {
+  const value = plainFigureValue(text, unit.factor)
+  return Number.isNaN(value) ? null : { ok: true, value: { value, upper: null, qualifier: null } }
+}
+
+/**
+ * The value of `parsePlainFigure` alone, or NaN for a cell left to the full reader (which is also
+ * where a factor no unit has, such as Infinity times a cell of 0, ends up): for the import's
+ * mapper, which reads a few figures in each of hundreds of thousands of rows and needs no result
+ * objects for them.
+ */
+export function plainFigureValue(text: string, factor: number): number {
   let mantissa = 0
   let digits = 0
   let point = -1
@@ -109,20 +120,16 @@ export function parsePlainFigure(text: string, unit: ParsedUnit): CellResult<Fig
       mantissa = mantissa * 10 + (c - 48)
       digits++
     } else if (c === 46 && point < 0 && i > 0) point = i
-    else return null
+    else return Number.NaN
   }
-  if (digits === 0 || digits > EXACT_DIGITS || point === text.length - 1) return null
+  if (digits === 0 || digits > EXACT_DIGITS || point === text.length - 1) return Number.NaN
   const fraction = point < 0 ? 0 : text.length - point - 1
-  const p = EXPONENT_OF_FACTOR.get(unit.factor)
-  let value: number
-  if (p === undefined) value = clean(Number(text) * unit.factor)
-  else if (p < fraction) value = mantissa / (POWERS_OF_TEN[fraction - p] as number)
-  else {
-    value = mantissa * (POWERS_OF_TEN[p - fraction] as number)
-    // Above 2^53 the product is rounded: `clean` decides then, as `parseFigure` does.
-    if (value > Number.MAX_SAFE_INTEGER) value = clean(Number(text) * unit.factor)
-  }
-  return { ok: true, value: { value, upper: null, qualifier: null } }
+  const p = EXPONENT_OF_FACTOR.get(factor)
+  if (p === undefined) return clean(Number(text) * factor)
+  if (p < fraction) return mantissa / (POWERS_OF_TEN[fraction - p] as number)
+  const value = mantissa * (POWERS_OF_TEN[p - fraction] as number)
+  // Above 2^53 the product is rounded: `clean` decides then, as `parseFigure` does.
+  return value > Number.MAX_SAFE_INTEGER ? clean(Number(text) * factor) : value
 }
 
 const PERCENT: ParsedUnit = { unit: '%', factor: 1 }
@@ -181,8 +188,14 @@ export function parseGrowth(text: string): CellResult<Figure> {
 
 /** What `parseRank` gives for a plain whole number of 1 or more ("2", "15"), or null for the full reading. */
 export function parsePlainRank(text: string): CellResult<number> | null {
+  const value = plainRankValue(text)
+  return Number.isNaN(value) ? null : { ok: true, value }
+}
+
+/** The value of `parsePlainRank` alone, or NaN where it gives null. */
+export function plainRankValue(text: string): number {
   const value = plainDecimal(text)
-  return value !== null && Number.isInteger(value) && value >= 1 && !text.includes('.') ? { ok: true, value } : null
+  return value !== null && Number.isInteger(value) && value >= 1 && !text.includes('.') ? value : Number.NaN
 }
 
 /** A rank: "1", "第1", "第一", "第2名". */

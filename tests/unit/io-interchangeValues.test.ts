@@ -14,6 +14,8 @@ import {
   parsePlainGrowth,
   parsePlainRank,
   parseRank,
+  plainFigureValue,
+  plainRankValue,
 } from '../../src/io/interchangeValues'
 
 function unit(text: string) {
@@ -236,6 +238,22 @@ describe('plain decimals read without the full reader, to the same figure', () =
       { seed: 20261123, numRuns: 20_000 },
     )
   }, 30_000)
+
+  it('the bare values the mapper reads: what the full readers give, or NaN for them to decide', () => {
+    fc.assert(
+      fc.property(fc.oneof(plain, other), fc.constantFrom(...units), (text, u) => {
+        const figure = plainFigureValue(text, u.factor)
+        if (!Number.isNaN(figure)) expect(parseFigure(text, u)).toEqual({ ok: true, value: { value: figure, upper: null, qualifier: null } })
+        else expect(parsePlainFigure(text, u)).toBeNull()
+        const growth = plainFigureValue(text, 1)
+        if (!Number.isNaN(growth)) expect(parseGrowth(text)).toEqual({ ok: true, value: { value: growth, upper: null, qualifier: null } })
+        const rank = plainRankValue(text)
+        if (!Number.isNaN(rank)) expect(parseRank(text)).toEqual({ ok: true, value: rank })
+        else expect(parsePlainRank(text)).toBeNull()
+      }),
+      { seed: 20261123, numRuns: 3000 },
+    )
+  }, 20_000)
 
   it('a growth rate: what parseGrowth gives, or null for the full reader', () => {
     fc.assert(
