@@ -5,7 +5,9 @@
  * `npm run gen:large` and generated here when missing): per phase (from the progress callback's
  * phase changes) and in total, over several runs, with the median. It also prints a hash of the
  * result (dataset, issues, preview, mapping and stats without elapsedMs), so a change meant to make
- * the import faster can show that it did not change what the import produces.
+ * the import faster can show that it did not change what the import produces. "encode" is the time
+ * of `encodeObservations` on the result, which the import worker runs before posting it (not in
+ * the total, nor in the CPU time).
  *
  * Before and after in the same minute (timings on a shared machine drift): --against=DIR runs the
  * `runImport` of another checkout (e.g. `git worktree add /tmp/before <commit>`) in turn with this
@@ -19,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
 import { runImport, type ImportPhase } from '../src/io/importPipeline'
+import { encodeObservations } from '../src/io/observationTransfer'
 import type { ImportResult } from '../src/io/importResult'
 import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
 
@@ -29,6 +32,8 @@ interface Run {
   /** CPU time of the process (all its threads, the garbage collector's included): less noisy than the clock on a shared machine. */
   cpu: number
   phases: Record<ImportPhase, number>
+  /** Clock time of `encodeObservations` on the result: what the worker does next, before posting it. */
+  encode: number
   result: ImportResult
 }
 
@@ -89,8 +94,9 @@ async function memoryOnce(bytes: Uint8Array, name: string): Promise<void> {
 }
 
 type RunImport = typeof runImport
+type Encode = typeof encodeObservations
 
-async function timeOne(run: RunImport, bytes: Uint8Array, name: string): Promise<Run> {
+async function timeOne(run: RunImport, encode: Encode, bytes: Uint8Array, name: string): Promise<Run> {
   const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
   // The phase now running and since when; an object because the progress callback changes it.
   const current: { phase: ImportPhase | null; since: number } = { phase: null, since: 0 }
@@ -109,7 +115,11 @@ async function timeOne(run: RunImport, bytes: Uint8Array, name: string): Promise
   const end = performance.now()
   const cpu = process.cpuUsage(cpuStarted)
   endPhase(end)
-  return { total: end - started, cpu: (cpu.user + cpu.system) / 1000, phases, result }
+  const observations = result.dataset?.observations ?? []
+  const encodeStarted = performance.now()
+  encode(observations)
+  const encodeMs = performance.now() - encodeStarted
+  return { total: end - started, cpu: (cpu.user + cpu.system) / 1000, phases, encode: encodeMs, result }
 }
 
 function median(values: readonly number[]): number {
@@ -136,24 +146,25 @@ async function main(): Promise<void> {
     return
   }
   const againstFlag = args.find((a) => a.startsWith('--against='))
-  const imports: Array<{ label: string; run: RunImport; runs: Run[]; hashes: Set<string> }> = [
-    { label: 'this tree', run: runImport, runs: [], hashes: new Set() },
+  const imports: Array<{ label: string; run: RunImport; encode: Encode; runs: Run[]; hashes: Set<string> }> = [
+    { label: 'this tree', run: runImport, encode: encodeObservations, runs: [], hashes: new Set() },
   ]
   if (againstFlag) {
     const dir = resolve(againstFlag.slice('--against='.length))
     const other = (await import(`${dir}/src/io/importPipeline.ts`)) as { runImport: RunImport }
-    imports.unshift({ label: dir, run: other.runImport, runs: [], hashes: new Set() })
+    const codec = (await import(`${dir}/src/io/observationTransfer.ts`)) as { encodeObservations: Encode }
+    imports.unshift({ label: dir, run: other.runImport, encode: codec.encodeObservations, runs: [], hashes: new Set() })
   }
   console.log(`runImport on ${path} (${(bytes.byteLength / 1e6).toFixed(1)} MB), ${runs} run(s), Node ${process.version}`)
 
   for (let i = 0; i < runs; i++) {
     for (const subject of imports) {
-      const run = await timeOne(subject.run, bytes, path)
+      const run = await timeOne(subject.run, subject.encode, bytes, path)
       const hash = resultHash(run.result)
       subject.hashes.add(hash)
       const { stats } = run.result
       console.log(
-        `${imports.length > 1 ? `${subject.label}, ` : ''}run ${i + 1}: ${PHASES.map((p) => `${p} ${ms(run.phases[p])}`).join(' · ')} · total ${ms(run.total)} (cpu ${ms(run.cpu)})` +
+        `${imports.length > 1 ? `${subject.label}, ` : ''}run ${i + 1}: ${PHASES.map((p) => `${p} ${ms(run.phases[p])}`).join(' · ')} · total ${ms(run.total)} (cpu ${ms(run.cpu)}) · encode ${ms(run.encode)}` +
           ` · ${run.result.status}, ${stats.validRows.toLocaleString('en')} valid rows, ${run.result.issues.length} issues · ${hash}`,
       )
       subject.runs.push({ ...run, result: { ...run.result, dataset: null } }) // keep the timings, not 360,000 rows per run
@@ -163,7 +174,7 @@ async function main(): Promise<void> {
   }
   for (const { label, runs: all, hashes } of imports) {
     console.log(
-      `${imports.length > 1 ? `${label}, ` : ''}median: ${PHASES.map((p) => `${p} ${ms(median(all.map((r) => r.phases[p])))}`).join(' · ')} · total ${ms(median(all.map((r) => r.total)))} (cpu ${ms(median(all.map((r) => r.cpu)))})`,
+      `${imports.length > 1 ? `${label}, ` : ''}median: ${PHASES.map((p) => `${p} ${ms(median(all.map((r) => r.phases[p])))}`).join(' · ')} · total ${ms(median(all.map((r) => r.total)))} (cpu ${ms(median(all.map((r) => r.cpu)))}) · encode ${ms(median(all.map((r) => r.encode)))}`,
     )
     console.log(`${imports.length > 1 ? `${label}, ` : ''}result hash: ${[...hashes].join(', ')}${hashes.size > 1 ? '  (runs differ!)' : ''}`)
   }
