@@ -106,7 +106,8 @@ interface KeptRows {
   /** As written; '' when the row leaves it blank. */
   parents: string[]
   levels: Array<SubjectLevel | null>
-  indicators: string[]
+  /** The indicator the row names, as the mapper holds it (found once, while the row was read). */
+  indicators: IndicatorDraft[]
   periods: KeyedPeriod[]
   sources: Array<string | null>
   quotes: Array<string | null>
@@ -129,6 +130,8 @@ interface IndicatorDraft {
   direction: Direction | null
   directionText: string
   firstRow: number
+  /** Whether an observation of the dataset has this indicator (set by `finish`). */
+  used: boolean
 }
 
 interface SubjectDraft {
@@ -448,10 +451,11 @@ export function createInterchangeMapper(
     if (!failed && actual === null && target === null && yoy === null && rank === null) error('noFigures', undefined, -1)
 
     // The indicator: its base unit is fixed by the first row that names it.
+    let draft: IndicatorDraft | undefined
     if (!failed && baseUnit !== null) {
       const known = indicators.get(indicator)
       if (!known) {
-        indicators.set(indicator, {
+        draft = {
           id: stableId('i', indicator),
           name: indicator,
           unit: baseUnit.unit,
@@ -462,10 +466,13 @@ export function createInterchangeMapper(
           direction,
           directionText: detachedString(directionText),
           firstRow: row,
-        })
+          used: false,
+        }
+        indicators.set(indicator, draft)
       } else if (known.unit !== baseUnit.unit) {
         error('unitConflict', 'unit', C.unit, { indicator, first: known.unitText, firstRow: known.firstRow })
       } else {
+        draft = known
         if (category !== null) {
           if (known.category === null) {
             known.category = category
@@ -483,7 +490,8 @@ export function createInterchangeMapper(
       }
     }
 
-    if (failed || period === null) return
+    // A row without an error has its indicator's draft: the check only tells the compiler so.
+    if (failed || period === null || draft === undefined) return
     kept.observations.push({
       id: '', // these four are set by `finish`
       subjectId: '',
@@ -504,7 +512,7 @@ export function createInterchangeMapper(
     kept.regions.push(region)
     kept.parents.push(readName(cell(C.parent)))
     kept.levels.push(level)
-    kept.indicators.push(indicator)
+    kept.indicators.push(draft)
     kept.periods.push(period)
     kept.sources.push(source)
     kept.quotes.push(quote)
@@ -666,7 +674,7 @@ export function createInterchangeMapper(
     // which is rare): 360,000 keys held to the end would cost more memory than the rows themselves.
     const seen = new IdIndex(count, (k) => (kept.observations[k] as Observation).id)
     const keyOf = (k: number): string =>
-      `${subjectOf[k]?.id ?? ''}\u001f${indicators.get(kept.indicators[k] as string)?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
+      `${subjectOf[k]?.id ?? ''}\u001f${kept.indicators[k]?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
     /** The hash state after the (region, indicator) part of a row's key, made once per pair. */
     const keyHash = (subject: SubjectDraft, indicator: IndicatorDraft): HashPrefix => {
       subject.keyHashes ??= new Map()
@@ -683,7 +691,7 @@ export function createInterchangeMapper(
       if (rejected.has(row)) continue
       const o = kept.observations[k] as Observation
       const subject = subjectOf[k]
-      const indicator = indicators.get(kept.indicators[k] as string)
+      const indicator = kept.indicators[k]
       if (!subject || !indicator) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
       // duplicate rows (same key) and, should it ever happen, two keys with the same hash. The key
@@ -697,7 +705,7 @@ export function createInterchangeMapper(
         if (keyOf(first) === key) {
           issues.row('error', 'duplicateRow', row, undefined, undefined, {
             firstRow: kept.rows[first] as number,
-            key: `${kept.regions[k] ?? ''} · ${kept.indicators[k] ?? ''} · ${periodKey}`,
+            key: `${kept.regions[k] ?? ''} · ${kept.indicators[k]?.name ?? ''} · ${periodKey}`,
           })
           continue
         }
@@ -725,7 +733,10 @@ export function createInterchangeMapper(
       }
       const source = kept.sources[k] ?? (o.evidence.length > 0 ? fileSource : null)
 
-      usedIndicators.add(indicator.id)
+      if (!indicator.used) {
+        indicator.used = true
+        usedIndicators.add(indicator.id)
+      }
       o.subjectId = subject.id
       o.indicatorId = indicator.id
       // A rank is counted among the region's siblings: within its parent.
