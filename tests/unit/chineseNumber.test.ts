@@ -282,4 +282,17 @@ describe('what findQuantities hands out', () => {
     expect(a).toEqual(b)
     expect(a[0]).not.toBe(b[0])
   })
+
+  it('is the caller’s own whichever reading of a text put it in the cache', () => {
+    // A text is cached on its second reading: change what each of the first three readings gave.
+    const text = '受理12345热线工单231件，办结率98.6%'
+    const expected = findQuantities(`${text} `).map((m) => [m.text, m.value])
+    for (let reading = 0; reading < 3; reading++) {
+      const answer = findQuantities(text)
+      expect(answer.map((m) => [m.text, m.value])).toEqual(expected)
+      for (const m of answer) m.value = -1
+      answer.length = 0
+    }
+    expect(findQuantities(text).map((m) => [m.text, m.value])).toEqual(expected)
+  })
 })
