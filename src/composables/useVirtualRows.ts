@@ -5,7 +5,7 @@
  */
 import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 import { maxElementHeight } from './maxElementHeight'
-import { virtualWindow } from './virtualWindow'
+import { virtualWindow, type RowWindow } from './virtualWindow'
 
 export interface VirtualRowsOptions {
   scroller: Readonly<Ref<HTMLElement | null>>
@@ -17,6 +17,13 @@ export interface VirtualRowsOptions {
   step: number
   /** Tables of at most this many rows are rendered whole (see virtualWindow). */
   renderAllUpTo: number
+  /** True while the page prints: then the first `printRows` rows are rendered, from the top. */
+  printing: Readonly<Ref<boolean>>
+  printRows: number
+}
+
+function printWindow(rows: number, rowHeight: number): RowWindow {
+  return { start: 0, end: rows, offset: 0, height: rows * rowHeight }
 }
 
 export function useVirtualRows(options: VirtualRowsOptions) {
@@ -54,7 +61,10 @@ export function useVirtualRows(options: VirtualRowsOptions) {
   onBeforeUnmount(() => observer?.disconnect())
 
   const rowWindow = computed(() =>
-    virtualWindow({
+    // Paper has no scroll box: a print shows the rows from the first, as many as it may hold.
+    options.printing.value
+      ? printWindow(Math.min(options.rowCount(), options.printRows), options.rowHeight())
+      : virtualWindow({
       rowCount: options.rowCount(),
       rowHeight: options.rowHeight(),
       scrollTop: scrollTop.value,

@@ -269,6 +269,45 @@ describe('a 6,000-row table loaded with ?data= (Chromium)', () => {
     await page.close()
   })
 
+  it('prints the rows from the first, up to 2,000, and says so when there are more', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await openTable(app, page)
+    const rows = page.locator('[data-testid="data-table"] tbody tr')
+    assert.ok((await rows.count()) < 100)
+
+    // Printed (emulated print media: what headless printing sends), the whole table is 6,000 rows.
+    await page.emulateMedia({ media: 'print' })
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="data-table"] tbody tr').length === 2000)
+    assert.equal(await rows.first().getAttribute('aria-rowindex'), '2')
+    assert.equal(await rows.last().getAttribute('aria-rowindex'), '2001')
+    assert.equal(await page.getByTestId('print-note').innerText(), '打印的是前 2,000 行，共 6,000 行；全部行请用“下载所示数据”导出。')
+    // No scroll box on paper: the table is as tall as its rows.
+    const [boxHeight, tableHeight] = await page.evaluate(() => [
+      document.querySelector('.virtual-table')?.getBoundingClientRect().height ?? 0,
+      document.querySelector('[data-testid="data-table"]')?.getBoundingClientRect().height ?? 0,
+    ])
+    assert.ok(tableHeight > 2000 * 59 && boxHeight >= tableHeight, `table ${tableHeight} px in a box of ${boxHeight} px`)
+    const pdf = await page.pdf({ format: 'A4', landscape: true })
+    assert.ok(pdf.length > 10_000)
+
+    // Back on screen: the rows in view again. A district's 1,200 rows print whole, without a note.
+    await page.emulateMedia({ media: 'screen' })
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="data-table"] tbody tr').length < 100)
+    const districtId = await page
+      .getByTestId('region-picker')
+      .locator('option')
+      .evaluateAll((options, name) => options.find((o) => o.textContent?.trim() === name)?.getAttribute('value') ?? '', DISTRICT)
+    await page.getByTestId('region-picker').selectOption(districtId)
+    const inDistrict = TABLE_ROWS.filter((r) => cell(r, 'parent') === DISTRICT).length
+    await waitForCount(page, inDistrict, ROWS)
+    await page.emulateMedia({ media: 'print' })
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="data-table"] tbody tr').length === n, inDistrict)
+    assert.equal(await page.getByTestId('print-note').count(), 0)
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('downloads the rows shown, filtered and sorted, as CSV the importer reads', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
     const errors = watchErrors(page)
