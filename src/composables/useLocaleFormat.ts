@@ -1,7 +1,7 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { LocaleCode, LocalizedText, Qualifier } from '../domain/model'
-import { formatGrowth, formatPercent, formatPoints, formatQuantity, formatRank } from '../domain/format'
+import { formatCount, formatGrowth, formatPercent, formatPoints, formatQuantity, formatRank } from '../domain/format'
 import { formatPeriod } from '../domain/period'
 import type { Period } from '../domain/model'
 
@@ -19,6 +19,7 @@ export function useLocaleFormat() {
     growth: (value: number): string => formatGrowth(value, current.value),
     points: (value: number): string => formatPoints(value, current.value),
     rank: (value: number): string => formatRank(value, current.value),
+    count: (value: number): string => formatCount(value, current.value),
     period: (period: Period): string => formatPeriod(period, current.value),
   }
 }

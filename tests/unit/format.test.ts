@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatGrowth, formatPercent, formatPoints, formatQuantity, formatRank } from '../../src/domain/format'
+import { formatCount, formatGrowth, formatPercent, formatPoints, formatQuantity, formatRank } from '../../src/domain/format'
 import type { Qualifier } from '../../src/domain/model'
 
 describe('formatQuantity', () => {
@@ -67,5 +67,17 @@ describe('rates, growth and points are different kinds of figure', () => {
   ])('rank %d → %s / %s', (rank, zh, en) => {
     expect(formatRank(rank, 'zh-CN')).toBe(zh)
     expect(formatRank(rank, 'en')).toBe(en)
+  })
+})
+
+describe('formatCount', () => {
+  it('writes counts with thousands separators in both languages, as toLocaleString does', () => {
+    expect(formatCount(6000, 'zh-CN')).toBe('6,000')
+    expect(formatCount(360000, 'en')).toBe('360,000')
+    expect(formatCount(0, 'zh-CN')).toBe('0')
+    for (const n of [1, 999, 1000, 12345, 1_000_000, 98_765_432]) {
+      expect(formatCount(n, 'zh-CN')).toBe(n.toLocaleString('zh-CN'))
+      expect(formatCount(n, 'en')).toBe(n.toLocaleString('en-US'))
+    }
   })
 })
