@@ -5,6 +5,7 @@ import { periodKey } from '../../src/domain/period'
 import { revalidateDataset } from '../../src/io/datasetFile'
 import { runImport, type ImportInput, type ImportOptions, type ImportProgress } from '../../src/io/importPipeline'
 import type { ImportResult } from '../../src/io/importResult'
+import { stableId } from '../../src/io/stableHash'
 import type { IssueCode } from '../../src/io/validationIssue'
 import { formatIssueLine } from '../../src/io/validationMessages'
 import { makeXlsx } from '../fixtures/import/makeXlsx'
@@ -67,6 +68,12 @@ describe('importing the interchange table with Chinese headers', () => {
     const b = await runImport(bytesOf('chinese-headers.gbk.csv'))
     expect(a.dataset?.observations.map((o) => o.id)).toEqual(b.dataset?.observations.map((o) => o.id))
     expect(a.dataset?.subjects.map((s) => s.id)).toEqual(b.dataset?.subjects.map((s) => s.id))
+  })
+
+  it('names each observation by the hash of its (region, indicator, period) key, as ids already stored were made', async () => {
+    const d = (await runImport(bytesOf('chinese-headers.utf8.csv'))).dataset
+    expect(d?.observations.length).toBeGreaterThan(1)
+    for (const o of d?.observations ?? []) expect(o.id).toBe(stableId('o', o.subjectId, o.indicatorId, periodKey(o.period)))
   })
 
   it('reads English headers and a unit written in the figure headers', async () => {
