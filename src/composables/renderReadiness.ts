@@ -14,11 +14,25 @@ let awaiting = false
 let settleFrame: number | null = null
 let paintFrame: number | null = null
 
+let afterReady: (() => void)[] = []
+
 function mark(): void {
   awaiting = false
   performance.mark(READY_MARK)
   // A DOM signal too, for tools that cannot read the performance timeline.
   document.documentElement.dataset.readyCount = String(performance.getEntriesByName(READY_MARK).length)
+  const callbacks = afterReady
+  afterReady = []
+  for (const callback of callbacks) callback()
+}
+
+/**
+ * Runs `callback` once the change now being drawn is on the screen (right after the next ready
+ * mark), or at once when nothing is awaited: work the reader does not see (writing the URL) waits
+ * until what they do see is drawn. Callers keep a fallback timer in case no mark ever comes.
+ */
+export function afterNextReady(callback: () => void): void {
+  afterReady.push(callback)
 }
 
 /**
