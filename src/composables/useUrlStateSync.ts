@@ -121,14 +121,16 @@ export function useUrlStateSync(): UrlStateSync {
     // Should no mark come (a view that draws nothing new, a hidden tab), the write is not lost.
     fallback = setTimeout(flushWrite, WRITE_FALLBACK_MS)
   }
-  // A navigation that starts before the write: a link to another view (built from the route's
-  // query, which does not have the change yet) carries the state the reader sees; back, forward or a
-  // link to the same view brings its own state, which the write must not then overwrite.
+  // A navigation that starts before the write: a link to another view built from the route's query
+  // (the view tabs), which does not have the change yet, carries the state the reader sees. Anything
+  // else brings its own state, which the write must not then overwrite: back and forward, a link to
+  // the same view, an address typed or pasted with other values.
   const removeGuard = router.beforeEach((to, from) => {
     if (pending === null) return true
     const state = pending.state
     pending = null
-    if (to.path === from.path) return true
+    const stale = Object.keys(state).every((key) => (to.query[key] ?? null) === (from.query[key] ?? null))
+    if (to.path === from.path || !stale) return true
     return { path: to.path, query: queryWith(to.query, state), hash: to.hash }
   })
   onScopeDispose(removeGuard)

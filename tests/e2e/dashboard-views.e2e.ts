@@ -197,6 +197,31 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await context.close()
   })
 
+  it('writes a filter change to the URL after drawing it, without losing it to a tab clicked or an address typed meanwhile', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1920, height: 1080 } })
+    const errors = watchErrors(page)
+    await page.goto(`${app.baseUrl}#/targets?lang=zh-CN`)
+    await waitForReady(page)
+    // A change and, straight after it, a view tab (its link was built from the URL before the change).
+    const before = await readyCount(page)
+    await page.getByTestId('region-picker').selectOption('nantong')
+    await page.getByTestId('nav-overview').click()
+    await page.getByTestId('overview-view').waitFor()
+    await page.waitForURL(/#\/overview\?.*region=nantong/)
+    assert.equal(await page.getByTestId('region-picker').inputValue(), 'nantong')
+    await waitForReady(page, before + 1)
+    // A change and, straight after it, an address with other values: the address wins.
+    await page.getByTestId('region-picker').selectOption('dashikou')
+    await page.goto(`${app.baseUrl}#/targets?lang=en`)
+    await page.getByTestId('targets-view').waitFor()
+    await page.waitForTimeout(1200) // longer than a pending write may wait
+    assert.doesNotMatch(page.url(), /region=/)
+    assert.equal(await page.getByTestId('region-picker').inputValue(), '')
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   it('every view draws in both languages and both themes without errors or CSP violations, tooltips included, and marks dashboard:ready each time', async () => {
     const page = await app.browser.newPage({ viewport: { width: 1280, height: 720 } })
     const errors = watchErrors(page)
