@@ -14,7 +14,7 @@
  * - English sums between a thousand and a million in whole yuan.
  * - Periods as the sentence opens: "1-10月", "In January–October".
  */
-import { formatQuantity, formatRank } from '../domain/format'
+import { cachedNumberFormat, formatQuantity, formatRank } from '../domain/format'
 import type { LocaleCode, Period, Qualifier } from '../domain/model'
 import { formatPeriod, monthCount } from '../domain/period'
 import { unitInfo } from '../domain/units'
@@ -30,12 +30,8 @@ export interface ReportQuantityOptions {
 }
 
 function numberFormat(locale: LocaleCode, minDecimals: number, maxDecimals: number): Intl.NumberFormat {
-  return new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
-    minimumFractionDigits: minDecimals,
-    maximumFractionDigits: maxDecimals,
-    // Chinese reports write 6580平方米 and 3250万元 without grouping.
-    useGrouping: locale !== 'zh-CN',
-  })
+  // Chinese reports write 6580平方米 and 3250万元 without grouping.
+  return cachedNumberFormat(locale, { minDecimals, maxDecimals, grouping: locale !== 'zh-CN' })
 }
 
 /** The value a printed number stands for after rounding to `decimals`, as the reader sees it. */

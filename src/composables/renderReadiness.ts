@@ -27,9 +27,9 @@ function mark(): void {
 }
 
 /**
- * Runs `callback` once the change now being drawn is on the screen (right after the next ready
- * mark), or at once when nothing is awaited: work the reader does not see (writing the URL) waits
- * until what they do see is drawn. Callers keep a fallback timer in case no mark ever comes.
+ * Runs `callback` right after the next ready mark, once the change now being drawn is on the screen:
+ * work the reader does not see (writing the URL) waits until what they do see is drawn. Nothing
+ * runs it without a mark, so callers keep a fallback timer.
  */
 export function afterNextReady(callback: () => void): void {
   afterReady.push(callback)

@@ -9,7 +9,7 @@ import { isLocale, setLocale } from '../i18n'
 import { afterNextReady } from './renderReadiness'
 
 /** What the URL holds besides the view (the route path): every value a shared link must restore. */
-export interface UrlState {
+interface UrlState {
   region: string | null
   period: string | null
   indicator: string | null
@@ -17,7 +17,6 @@ export interface UrlState {
   theme: string
 }
 
-/** The query keys that mirror the navigation state (written by this composable, after each change). */
 /** The longest a URL write waits for the change to be drawn. */
 const WRITE_FALLBACK_MS = 1000
 

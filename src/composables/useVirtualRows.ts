@@ -65,16 +65,16 @@ export function useVirtualRows(options: VirtualRowsOptions) {
     options.printing.value
       ? printWindow(Math.min(options.rowCount(), options.printRows), options.rowHeight())
       : virtualWindow({
-      rowCount: options.rowCount(),
-      rowHeight: options.rowHeight(),
-      scrollTop: scrollTop.value,
-      // Before the first layout (or without one) the window's height is the best guess of the view.
-      viewportHeight: (clientHeight.value > 0 ? clientHeight.value : window.innerHeight) - headerHeight.value,
-      overscan: options.overscan,
-      step: options.step,
-      maxHeight: maxElementHeight(),
-      renderAllUpTo: options.renderAllUpTo,
-    }),
+          rowCount: options.rowCount(),
+          rowHeight: options.rowHeight(),
+          scrollTop: scrollTop.value,
+          // Before the first layout (or without one) the window's height is the best guess of the view.
+          viewportHeight: (clientHeight.value > 0 ? clientHeight.value : window.innerHeight) - headerHeight.value,
+          overscan: options.overscan,
+          step: options.step,
+          maxHeight: maxElementHeight(),
+          renderAllUpTo: options.renderAllUpTo,
+        }),
   )
   // Separate numbers, so a scroll that keeps the same rows does not re-render them.
   const start = computed(() => rowWindow.value.start)

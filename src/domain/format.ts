@@ -13,41 +13,45 @@ export interface QuantityFormatOptions {
 
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
+export interface NumberFormatShape {
+  minDecimals?: number
+  maxDecimals?: number
+  /** Thousands separators ("6,580"); Chinese report figures go without, counts of rows with. */
+  grouping: boolean
+}
+
 // Making an Intl.NumberFormat costs far more than using one (the data table formats thousands of
-// figures while scrolling): one per language and number of decimals, made on first use.
+// figures while scrolling; `toLocaleString` makes one per call): one per language and shape, made on
+// first use. Shared by every formatter of numbers, the bulletin's included.
 const numberFormats = new Map<string, Intl.NumberFormat>()
 
-/** Up to `maxDecimals` decimals, trailing zeros dropped: 4.3200 → "4.32", 1.00 → "1". */
-export function trimDecimals(value: number, maxDecimals: number, locale: LocaleCode): string {
-  const key = `${locale}:${maxDecimals}`
+export function cachedNumberFormat(locale: LocaleCode, shape: NumberFormatShape): Intl.NumberFormat {
+  const key = `${locale}:${shape.minDecimals ?? ''}:${shape.maxDecimals ?? ''}:${shape.grouping}`
   let numberFormat = numberFormats.get(key)
   if (!numberFormat) {
     numberFormat = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US', {
-      maximumFractionDigits: maxDecimals,
-      minimumFractionDigits: 0,
-      // Chinese reports write 6580平方米, not 6,580平方米.
-      useGrouping: locale !== 'zh-CN',
+      ...(shape.minDecimals === undefined ? {} : { minimumFractionDigits: shape.minDecimals }),
+      ...(shape.maxDecimals === undefined ? {} : { maximumFractionDigits: shape.maxDecimals }),
+      useGrouping: shape.grouping,
     })
     numberFormats.set(key, numberFormat)
   }
-  return numberFormat.format(value)
+  return numberFormat
 }
 
-const countFormats = new Map<LocaleCode, Intl.NumberFormat>()
+/** Up to `maxDecimals` decimals, trailing zeros dropped: 4.3200 → "4.32", 1.00 → "1". */
+export function trimDecimals(value: number, maxDecimals: number, locale: LocaleCode): string {
+  // Chinese reports write 6580平方米, not 6,580平方米.
+  return cachedNumberFormat(locale, { minDecimals: 0, maxDecimals, grouping: locale !== 'zh-CN' }).format(value)
+}
 
 /**
  * A count of rows or items with thousands separators in both languages ("6,000 行", "6,000 rows"),
- * as `toLocaleString` writes it, through one cached formatter: the loading message and the data
- * view's counts are written on every progress step and filter pass, and `toLocaleString` makes a
- * new formatter each time (a few ms each with the CPU throttled).
+ * as `toLocaleString` writes it: the loading message and the data view's counts are written on every
+ * progress step and filter pass.
  */
 export function formatCount(value: number, locale: LocaleCode): string {
-  let numberFormat = countFormats.get(locale)
-  if (!numberFormat) {
-    numberFormat = new Intl.NumberFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-US')
-    countFormats.set(locale, numberFormat)
-  }
-  return numberFormat.format(value)
+  return cachedNumberFormat(locale, { grouping: true }).format(value)
 }
 
 /** Chinese magnitude for large figures: 亿 from 1e8, 万 from 1e4 (only where the unit takes one). */
