@@ -19,6 +19,10 @@ export default defineConfig({
       escapeHtml: true,
     }),
   ],
+  // Module workers (the import worker is started with type 'module'): the worker's chunks are
+  // split like the page's, so it fetches its small entry, starts a link's download, and loads the
+  // readers meanwhile (see importWorker.ts). The classic format would inline them all.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 700,

@@ -48,9 +48,10 @@ html = html.replace(/<script type="module" crossorigin src="\.\/assets\/([^"]+)"
 html = html.replace(/<link rel="stylesheet" crossorigin href="\.\/assets\/([^"]+)">/g, (_, name: string) => `<style>${read(name)}</style>`)
 if (scripts.length !== 1) throw new Error(`expected one inlined script, found ${scripts.length}`)
 // The import worker is still emitted as its own files, but the offline page never starts it (see
-// importClient.ts): those files are dropped; any other chunk left over would be a missing piece.
+// importClient.ts): those files, and the chunks they import in turn, are dropped; any other chunk
+// left over would be a missing piece. (A Set's loop also visits what is added during it.)
 const workerFiles = new Set(assets.filter((name) => name.startsWith('importWorker')))
-for (const name of [...workerFiles]) for (const m of read(name).matchAll(/\.\/([\w-]+\.js)[`"']/g)) if (m[1]) workerFiles.add(m[1])
+for (const name of workerFiles) for (const m of read(name).matchAll(/\.\/([\w-]+\.js)[`"']/g)) if (m[1]) workerFiles.add(m[1])
 const leftovers = assets.filter((name) => name.endsWith('.js') && !workerFiles.has(name) && !html.includes(read(name).slice(0, 200)))
 if (leftovers.length > 0) throw new Error(`chunks not inlined: ${leftovers.join(', ')}`)
 

@@ -1,43 +1,16 @@
-import { createApp } from 'vue'
-import { createPinia } from 'pinia'
-import App from './App.vue'
-import { router } from './router'
-import { i18n } from './i18n'
-import { errorDetail, useNoticesStore } from './stores/notices'
-import { useDatasetStore } from './stores/dataset'
-import './styles/base.css'
-import './styles/print.css'
-import './styles/present.css'
+/**
+ * The page's entry. A `?data=` link's worker is started first, and the app (`mountApp.ts`) is loaded
+ * after: evaluating the app's code is one long task (about 0.7 s with the CPU throttled 4×, npm run
+ * bench), and a worker cannot start while the page's thread is busy. Evaluated in a task of its
+ * own, the app no longer holds the link's download and reading back.
+ */
+import { startEarlyUrlLoad } from './io/earlyUrlLoad'
 
-const app = createApp(App)
-const pinia = createPinia()
-app.use(pinia)
-app.use(router)
-app.use(i18n)
-// Errors no view boundary caught, and promises nobody awaited, are shown to the user, not swallowed.
-const notices = useNoticesStore(pinia)
-app.config.errorHandler = (error) => {
+startEarlyUrlLoad(location.hash, location.href)
+import('./mountApp').catch((error: unknown) => {
+  // Nothing of the app is there to report it (a new deployment replaced the chunk, the network
+  // dropped): say so in plain text, in both languages, rather than leave a blank page.
   console.error(error)
-  notices.push('error', i18n.global.t('errors.unexpected'), errorDetail(error))
-}
-// A view's code failed to load (a new deployment replaced its chunk, the network dropped): say so.
-router.onError((error) => {
-  notices.push('error', i18n.global.t('errors.navigation'), errorDetail(error))
+  const root = document.getElementById('app')
+  if (root) root.textContent = '页面加载失败，请刷新重试。 The page failed to load; please reload it.'
 })
-window.addEventListener('unhandledrejection', (event) => {
-  // A cancelled export or import is the user's choice, not a failure.
-  if (event.reason instanceof DOMException && event.reason.name === 'AbortError') return
-  notices.push('error', i18n.global.t('errors.unexpected'), errorDetail(event.reason))
-})
-window.addEventListener('error', (event) => {
-  // Chrome reports a benign ResizeObserver re-entry as an error event; nothing failed.
-  if (typeof event.message === 'string' && event.message.startsWith('ResizeObserver loop')) return
-  notices.push('error', i18n.global.t('errors.unexpected'), errorDetail(event.error ?? event.message))
-})
-
-// A ?data= link starts loading now, in the worker, while the app mounts (App.vue asks for the same
-// load once the router is ready and gets this one): about a second earlier with the CPU throttled 4×.
-const dataParam = new URLSearchParams(location.hash.split('?')[1] ?? '').get('data')
-if (dataParam) void useDatasetStore(pinia).loadFromUrl(dataParam)
-
-app.mount('#app')

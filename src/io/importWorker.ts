@@ -11,9 +11,13 @@
  *
  * The size cap (`importLimits.ts`) is applied here again, whatever the page checked, because the
  * worker is where the memory is spent.
+ *
+ * The readers (`importPipeline.ts` and everything it imports) are a chunk of their own, loaded while
+ * a `?data=` link's request is already out: the worker answers its first message after fetching only
+ * this small file, and the fetch and the readers' download and compilation overlap.
  */
 import type { Dataset } from '../domain/model'
-import { runImport, type ImportInput, type ImportOptions } from './importPipeline'
+import type { ImportInput, ImportOptions, ImportProgress } from './importPipeline'
 import type { ImportRequest, ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
 import { loadDatasetFromUrl } from './loadDatasetFromUrl'
@@ -35,9 +39,13 @@ function splitResult(result: ImportResult): { result: ImportResult; columns: Obs
 /** Handles one request; exported so tests can drive it without a real worker. */
 export async function handleImportRequest(request: ImportRequest, post: PostResponse): Promise<void> {
   try {
-    const onProgress = (progress: Parameters<NonNullable<Parameters<typeof runImport>[2]>>[0]): void =>
-      post({ type: 'progress', progress })
+    const onProgress = (progress: ImportProgress): void => post({ type: 'progress', progress })
+    // Started at once, awaited only when there is something to read (after the fetch for a link).
+    const pipeline = import('./importPipeline')
+    // A failed chunk load is reported where it is awaited; a fetch that fails first never awaits it.
+    pipeline.catch(() => undefined)
     if (request.type === 'start') {
+      const { runImport } = await pipeline
       const { result, columns } = splitResult(await runImport(request.input, request.options, onProgress))
       post({ type: 'done', result, columns }, columns ? transferablesOf(columns) : [])
     } else if (request.type === 'url') {
@@ -45,7 +53,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
         baseUrl: request.baseUrl,
         ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
         importOptions: request.options,
-        parse: (input: ImportInput, options: ImportOptions) => runImport(input, options, onProgress),
+        parse: async (input: ImportInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
       })
       // The dataset and the result's dataset are the same object: one set of columns serves both.
       const { dataset, columns } = split(loaded.dataset)

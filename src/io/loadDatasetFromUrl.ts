@@ -12,7 +12,7 @@
  */
 import type { Dataset } from '../domain/model'
 import { MAX_IMPORT_BYTES, formatBytes } from './importLimits'
-import { runImport, type ImportInput, type ImportOptions } from './importPipeline'
+import type { ImportInput, ImportOptions } from './importPipeline'
 import type { ImportResult } from './importResult'
 import type { ValidationIssue } from './validationIssue'
 
@@ -24,7 +24,10 @@ export interface LoadFromUrlOptions {
   fetch?: typeof fetch
   timeoutMs?: number
   maxBytes?: number
-  /** How to read the fetched bytes. Default: `runImport` here; pass the worker client's for big tables. */
+  /**
+   * How to read the fetched bytes. Default: `runImport`, loaded only once the bytes are here, so the
+   * request goes out before the reader's code is even fetched (the worker passes its own).
+   */
   parse?: (input: ImportInput, options: ImportOptions) => Promise<ImportResult>
   importOptions?: ImportOptions
 }
@@ -122,7 +125,7 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
     return fail({ code: 'fileTooLarge', params: { size: formatBytes(bytes.byteLength), max: formatBytes(maxBytes) } }, href, name)
   }
 
-  const parse = options.parse ?? ((input: ImportInput, opts: ImportOptions) => runImport(input, opts))
+  const parse = options.parse ?? ((input: ImportInput, opts: ImportOptions) => import('./importPipeline').then(({ runImport }) => runImport(input, opts)))
   // No mapping step for a link: guessed columns are accepted, missing required ones fail.
   const result = await parse({ kind: 'bytes', bytes, name, type }, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
   return { dataset: result.status === 'ok' ? result.dataset : null, issues: result.issues, url: href, result }

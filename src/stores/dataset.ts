@@ -4,9 +4,11 @@ import type { Dataset } from '../domain/model'
 import { buildDatasetIndex, shareRepeatedValues } from '../domain/datasetIndex'
 import { loadEmbeddedDataset } from '../io/embeddedDataset'
 import type { ValidationIssue } from '../io/validationIssue'
-// Not lazy: with a ?data= link the worker starts before the app mounts (main.ts), not a chunk fetch
-// later; the client is small, the worker and the readers stay in their own chunks.
+// Not lazy: a ?data= link's worker is started before the app is evaluated (startEarlyUrlLoad.ts);
+// the client is small, the worker and the readers stay in their own chunks.
 import { startUrlLoad } from '../io/importClient'
+import { takeEarlyUrlLoad } from '../io/earlyUrlLoad'
+import type { ImportProgress } from '../io/importPipeline'
 
 const EMPTY: Dataset = {
   schemaVersion: 1,
@@ -74,7 +76,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   /**
    * Loads a `?data=` link (same-origin JSON dataset or interchange table). Returns the problems found;
    * on any failure the current data stays active. The worker fetches and reads the file; asked again
-   * for the link already loading (main.ts starts it before the app mounts), the same load is shared.
+   * for the link already loading, the same load is shared, and the load the page started before the
+   * app was evaluated (`earlyUrlLoad.ts`) is taken over rather than started twice.
    */
   function loadFromUrl(param: string): Promise<ValidationIssue[]> {
     if (urlLoad?.param === param) return urlLoad.done
@@ -104,12 +107,11 @@ export const useDatasetStore = defineStore('dataset', () => {
   }
 
   async function readUrl(param: string): Promise<ValidationIssue[]> {
-    const loaded = await startUrlLoad(param, {
-      baseUrl: globalThis.location.href,
-      onProgress: (progress) => {
-        loadingRows.value = progress.rows
-      },
-    }).result
+    const onProgress = (progress: ImportProgress): void => {
+      loadingRows.value = progress.rows
+    }
+    const job = takeEarlyUrlLoad(param, onProgress) ?? startUrlLoad(param, { baseUrl: globalThis.location.href, onProgress })
+    const loaded = await job.result
     const warnings = loaded.issues.filter((i) => i.severity !== 'error')
     // Rows rebuilt from the worker's columns already share their ids and periods.
     if (loaded.dataset) activate(loaded.dataset, { kind: 'url', url: loaded.url }, warnings, { valuesShared: true })

@@ -300,6 +300,8 @@ describe('import page (Chromium)', () => {
     const errors = watchErrors(page)
     await watchCsp(page)
     await page.goto(`${app.baseUrl}#/import?lang=en`)
+    // The app mounts after the page's load event (main.ts loads it once a ?data= worker could start).
+    await page.getByTestId('import-drop-zone').waitFor()
     const xlsx = makeXlsx([
       ['地区', '上级', '指标', '单位', '期间', '目标', '完成'],
       ['大港街道', '京口区', '项目投资', '亿元', '2023年1-10月', 3, 2.6],

@@ -40,6 +40,31 @@ describe('the bundle budget', () => {
     ])
   })
 
+  it('counts the app chunk the entry loads first (src/mountApp.ts) as the entry\'s, with its imports', () => {
+    const split: Manifest = {
+      ...manifest,
+      'index.html': { file: 'assets/index-A.js', isEntry: true, imports: ['_client-K.js'], dynamicImports: ['src/mountApp.ts'] },
+      '_client-K.js': { file: 'assets/client-K.js' },
+      'src/mountApp.ts': {
+        file: 'assets/mountApp-L.js',
+        isDynamicEntry: true,
+        imports: ['_vue-B.js', '_shared-C.js'],
+        dynamicImports: ['src/views/OverviewView.vue'],
+        css: ['assets/mountApp-L.css'],
+      },
+    }
+    const initial = initialSet(split)
+    expect(initial.chunks).toEqual(['index.html', '_client-K.js', 'src/mountApp.ts', '_vue-B.js', '_shared-C.js', 'src/views/OverviewView.vue', '_card-D.js'])
+    expect(initial.files.filter((f) => f.via === 'entry').map((f) => f.file)).toEqual([
+      'assets/index-A.js',
+      'assets/client-K.js',
+      'assets/mountApp-L.js',
+      'assets/mountApp-L.css',
+      'assets/vue-B.js',
+      'assets/shared-C.js',
+    ])
+  })
+
   it('fails on a manifest without exactly one entry, or naming a chunk it lacks', () => {
     expect(() => initialSet({ a: { file: 'a.js' } })).toThrow(/one entry/)
     expect(() => initialSet(manifest, ['src/views/Missing.vue'])).toThrow(/no chunk/)
