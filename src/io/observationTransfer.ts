@@ -4,7 +4,8 @@
  * Posting 360,000 observation objects makes the page rebuild every one of them by structured clone
  * on its own thread: 7.8 s of main-thread work with the CPU throttled 4× (npm run bench, before
  * this file). As columns, the numbers travel in typed arrays that are *transferred* (moved, not
- * copied), and every distinct string (ids, quotes) travels once inside one long string. The page
+ * copied), every distinct string (regions, quotes) travels once inside one long string and the ids
+ * inside another. The page
  * then builds the objects itself, in slices between which it can paint, and every row shares the
  * same string and period objects (what `shareRepeatedValues` would otherwise have to do after).
  *
@@ -29,8 +30,14 @@ export interface ObservationColumns {
   stringEnds: Uint32Array
   /** Distinct periods, four numbers each: start year, start month, end year, end month. */
   periods: Int32Array
+  /**
+   * Every observation's id, concatenated: observation i's is `ids.slice(idEnds[i - 1] ?? 0, idEnds[i])`.
+   * Apart from the other strings because each is used once: the page cuts it where it builds the
+   * row, with no table of 360,000 strings in between.
+   */
+  ids: string
+  idEnds: Uint32Array
   /** Per observation: index of a string, of a period, or -1 for null. */
-  id: Uint32Array
   subject: Uint32Array
   indicator: Uint32Array
   document: Int32Array
@@ -53,8 +60,7 @@ export interface ObservationColumns {
 }
 
 /**
- * Collects strings and hands out their indexes: `indexOf` gives each distinct string one index,
- * `append` adds a string known to be new without looking it up.
+ * Collects strings and hands out their indexes: `indexOf` gives each distinct string one index.
  */
 class StringTable {
   private readonly indexes = new Map<string, number>()
@@ -71,7 +77,7 @@ class StringTable {
     return index
   }
 
-  append(value: string): number {
+  private append(value: string): number {
     const index = this.parts.length
     this.parts.push(value)
     this.length += value.length
@@ -145,8 +151,10 @@ export function encodeObservations(observations: readonly Observation[]): Observ
   const documents = new RepeatedColumn(strings)
   const rankScopes = new RepeatedColumn(strings)
   const periods = new PeriodTable()
+  const ids: string[] = new Array<string>(count)
+  const idEnds = new Uint32Array(count)
+  let idLength = 0
   const columns = {
-    id: new Uint32Array(count),
     subject: new Uint32Array(count),
     indicator: new Uint32Array(count),
     document: new Int32Array(count),
@@ -165,10 +173,9 @@ export function encodeObservations(observations: readonly Observation[]): Observ
   const evidenceQuote: number[] = []
   for (let i = 0; i < count; i++) {
     const o = observations[i] as Observation
-    // A dataset's ids are unique (validation refuses a repeated one): each is added without a
-    // look-up, which for 360,000 ids in one map was most of the encoding's time. A repeated id
-    // would only travel twice and still decode to the same string.
-    columns.id[i] = strings.append(o.id)
+    ids[i] = o.id
+    idLength += o.id.length
+    idEnds[i] = idLength
     columns.subject[i] = subjects.indexOf(o.subjectId)
     columns.indicator[i] = indicators.indexOf(o.indicatorId)
     columns.document[i] = o.documentId === null ? -1 : documents.indexOf(o.documentId)
@@ -191,6 +198,8 @@ export function encodeObservations(observations: readonly Observation[]): Observ
   }
   return {
     count,
+    ids: ids.join(''),
+    idEnds,
     ...strings.finish(),
     periods: Int32Array.from(periods.numbers),
     ...columns,
@@ -207,6 +216,13 @@ export function transferablesOf(columns: ObservationColumns): ArrayBuffer[] {
   }
   return [...buffers]
 }
+
+/**
+ * The evidence of every row that has none (a generated or bare table: all of them): one frozen array
+ * instead of 360,000 empty ones for the page's garbage collector to trace. Nothing adds evidence to
+ * a dataset's rows (they are replaced whole); were anything to try, it would throw, not spread.
+ */
+const NO_EVIDENCE = Object.freeze([]) as unknown as Evidence[]
 
 /** Builds observations back from columns, a slice at a time, sharing strings and periods between rows. */
 export class ObservationDecoder {
@@ -244,17 +260,22 @@ export class ObservationDecoder {
     const refOrNull = (index: number): string | null => (index < 0 ? null : (text[index] as string))
     const end = Math.min(to, c.count)
     for (let i = from; i < end; i++) {
-      const evidence: Evidence[] = []
-      for (let e = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number); e < (c.evidenceEnds[i] as number); e++) {
-        evidence.push({
-          field: EVIDENCE_FIELDS[c.evidenceField[e] as number] as EvidenceField,
-          quote: text[c.evidenceQuote[e] as number] as string,
-        })
+      const firstEvidence = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number)
+      const endEvidence = c.evidenceEnds[i] as number
+      let evidence = NO_EVIDENCE
+      if (endEvidence > firstEvidence) {
+        evidence = []
+        for (let e = firstEvidence; e < endEvidence; e++) {
+          evidence.push({
+            field: EVIDENCE_FIELDS[c.evidenceField[e] as number] as EvidenceField,
+            quote: text[c.evidenceQuote[e] as number] as string,
+          })
+        }
       }
       const qualifier = c.qualifier[i] as number
       const targetPeriod = c.targetPeriod[i] as number
       into.push({
-        id: text[c.id[i] as number] as string,
+        id: c.ids.slice(i === 0 ? 0 : (c.idEnds[i - 1] as number), c.idEnds[i] as number),
         subjectId: text[c.subject[i] as number] as string,
         indicatorId: text[c.indicator[i] as number] as string,
         period: periods[c.period[i] as number] as Period,

@@ -61,8 +61,19 @@ describe('observations as columns', () => {
     expect(decoded[0]?.period).not.toBe(decoded[1]?.targetPeriod)
     expect(decoded[0]?.evidence).not.toBe(decoded[2]?.evidence)
     const columns = encodeObservations(observations)
-    // o-1..o-3, two subjects, one indicator, one scope, one document, two quotes.
-    expect(columns.stringEnds).toHaveLength(10)
+    // Two subjects, one indicator, one scope, one document, two quotes; the ids apart, each once.
+    expect(columns.stringEnds).toHaveLength(7)
+    expect(columns.ids).toBe('o-1o-2o-3')
+    expect([...columns.idEnds]).toEqual([3, 6, 9])
+  })
+
+  it('gives every row without evidence the same frozen empty list, and each row with evidence its own', () => {
+    const decoded = decodeObservations(encodeObservations([observations[1], { ...(observations[1] as Observation), id: 'o-4' }, base] as Observation[]))
+    expect(decoded[0]?.evidence).toEqual([])
+    expect(decoded[0]?.evidence).toBe(decoded[1]?.evidence)
+    expect(Object.isFrozen(decoded[0]?.evidence)).toBe(true)
+    expect(() => decoded[0]?.evidence.push({ field: 'actual', quote: 'x' })).toThrow(TypeError)
+    expect(Object.isFrozen(decoded[2]?.evidence)).toBe(false)
   })
 
   it('counts periods by their dates, not by object, and keeps a repeated id as written', () => {
