@@ -71,7 +71,8 @@ export const useDatasetStore = defineStore('dataset', () => {
   const awaitingLinkedData = computed(() => linkLoading.value && source.value.kind === 'embedded')
   /** Rows read so far by a `?data=` load in progress (for the loading banner), else null. */
   const loadingRows = ref<number | null>(null)
-  let urlLoad: { param: string; done: Promise<ValidationIssue[]> } | null = null
+  /** The last `?data=` load: running (`settledWith` undefined), or ended with that dataset active. */
+  let urlLoad: { param: string; done: Promise<ValidationIssue[]>; settledWith?: Dataset } | null = null
 
   /**
    * Loads a `?data=` link (same-origin JSON dataset or interchange table). Returns the problems found;
@@ -80,12 +81,19 @@ export const useDatasetStore = defineStore('dataset', () => {
    * app was evaluated (`earlyUrlLoad.ts`) is taken over rather than started twice.
    */
   function loadFromUrl(param: string): Promise<ValidationIssue[]> {
-    if (urlLoad?.param === param) return urlLoad.done
-    const done = runUrlLoad(param).finally(() => {
-      if (urlLoad?.done === done) urlLoad = null
-    })
-    urlLoad = { param, done }
-    return done
+    // Asked again for the same link while it loads, or after it ended with nothing else activated
+    // since (mountApp.ts asks before the app mounts, App.vue once the router is ready; a small file
+    // can be in by then): the same load and its answer, not a second download and a second switch.
+    const last = urlLoad
+    if (last?.param === param && (last.settledWith === undefined || last.settledWith === dataset.value)) return last.done
+    const load: NonNullable<typeof urlLoad> = {
+      param,
+      done: runUrlLoad(param).finally(() => {
+        load.settledWith = dataset.value
+      }),
+    }
+    urlLoad = load
+    return load.done
   }
 
   async function runUrlLoad(param: string): Promise<ValidationIssue[]> {
