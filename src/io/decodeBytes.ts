@@ -26,7 +26,8 @@ export interface DecodedText {
   replacements: number
 }
 
-function countReplacements(text: string, limit = Number.POSITIVE_INFINITY): number {
+/** U+FFFD characters in a decoded text, up to `limit`. */
+export function countReplacements(text: string, limit = Number.POSITIVE_INFINITY): number {
   let count = 0
   for (let i = text.indexOf('\uFFFD'); i >= 0 && count < limit; i = text.indexOf('\uFFFD', i + 1)) count++
   return count

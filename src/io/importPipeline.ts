@@ -8,7 +8,7 @@
  */
 import type { LocalizedText } from '../domain/model'
 import type { PeriodContext } from '../domain/period'
-import { decodeBytes, stripBom } from './decodeBytes'
+import { decodeBytes, stripBom, type DecodedText } from './decodeBytes'
 import { detachedString } from './detachedString'
 import { createDelimitedReader, sniffDelimiter, type Delimiter } from './delimitedText'
 import {
@@ -36,7 +36,8 @@ import { XlsxReadError, looksLikeLegacyXls, looksLikeXlsx, readXlsxRows } from '
 /** What to import: a file (or any Blob), raw bytes, or text pasted from a spreadsheet. */
 export type ImportInput =
   | { kind: 'file'; file: Blob; name: string }
-  | { kind: 'bytes'; bytes: ArrayBuffer | Uint8Array; name: string; type?: string }
+  /** `decoded`: the bytes' text, when it was decoded while they were read (`DecodeWhileReading`). */
+  | { kind: 'bytes'; bytes: ArrayBuffer | Uint8Array; name: string; type?: string; decoded?: DecodedText }
   | { kind: 'text'; text: string; name: string }
 
 export interface ImportOptions {
@@ -370,7 +371,14 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
 
   /** The text of a file's bytes, noting the encoding (and any damage) found. */
   function decode(fileBytes: Uint8Array): string {
-    const decoded = decodeBytes(fileBytes)
+    // A text decoded while the bytes arrived is taken off the input, not shared with it: the input
+    // stays referenced until the import ends, and the text must be free to go once its rows are read.
+    let given: DecodedText | undefined
+    if (input.kind === 'bytes' && input.decoded) {
+      given = input.decoded
+      delete input.decoded
+    }
+    const decoded = given ?? decodeBytes(fileBytes)
     stats.encoding = decoded.encoding
     if (decoded.replacements > 0)
       issues.forFile('warning', 'encodingDamaged', { count: decoded.replacements, encoding: decoded.encoding })

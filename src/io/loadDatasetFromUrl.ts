@@ -12,6 +12,8 @@
  */
 import type { Dataset } from '../domain/model'
 import { MAX_IMPORT_BYTES, formatBytes } from './importLimits'
+import type { DecodedText } from './decodeBytes'
+import { DecodeWhileReading, concatBytes } from './decodeWhileReading'
 import type { ImportInput, ImportOptions } from './importPipeline'
 import type { ImportResult } from './importResult'
 import type { ValidationIssue } from './validationIssue'
@@ -89,7 +91,7 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
 
-  let bytes: ArrayBuffer
+  let body: ResponseBody
   let type: string
   try {
     const response = await doFetch(href, {
@@ -114,19 +116,49 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
     if (/^text\/html\b/i.test(type)) {
       return fail({ code: 'unsupportedFormat', params: { name: `${name} (${type.split(';')[0] ?? type})` } }, href, name)
     }
-    bytes = await response.arrayBuffer()
+    body = await readBody(response, maxBytes)
   } catch (err) {
     if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
     return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
   } finally {
     clearTimeout(timer)
   }
-  if (bytes.byteLength > maxBytes) {
-    return fail({ code: 'fileTooLarge', params: { size: formatBytes(bytes.byteLength), max: formatBytes(maxBytes) } }, href, name)
+  if (body.tooLarge) {
+    return fail({ code: 'fileTooLarge', params: { size: `> ${formatBytes(maxBytes)}`, max: formatBytes(maxBytes) } }, href, name)
   }
+  const { bytes, decoded } = body
 
   const parse = options.parse ?? ((input: ImportInput, opts: ImportOptions) => import('./importPipeline').then(({ runImport }) => runImport(input, opts)))
   // No mapping step for a link: guessed columns are accepted, missing required ones fail.
-  const result = await parse({ kind: 'bytes', bytes, name, type }, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
+  const input: ImportInput = decoded === null ? { kind: 'bytes', bytes, name, type } : { kind: 'bytes', bytes, name, type, decoded }
+  const result = await parse(input, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
   return { dataset: result.status === 'ok' ? result.dataset : null, issues: result.issues, url: href, result }
+}
+
+type ResponseBody = { tooLarge: true } | { tooLarge: false; bytes: Uint8Array; decoded: DecodedText | null }
+
+/**
+ * The response's bytes, read as they arrive and decoded meanwhile (`DecodeWhileReading`): for a
+ * 60 MB table the text is ready with the last byte. Stops reading past `maxBytes` (a server that
+ * sent no length, or a wrong one), rather than hold a file that will be refused anyway.
+ */
+async function readBody(response: Response, maxBytes: number): Promise<ResponseBody> {
+  if (response.body === null) {
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    return bytes.byteLength > maxBytes ? { tooLarge: true } : { tooLarge: false, bytes, decoded: null }
+  }
+  const reader = response.body.getReader()
+  const decoder = new DecodeWhileReading()
+  const chunks: Uint8Array[] = []
+  let length = 0
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    length += next.value.byteLength
+    if (length > maxBytes) {
+      await reader.cancel()
+      return { tooLarge: true }
+    }
+    chunks.push(next.value)
+    decoder.push(next.value)
+  }
+  return { tooLarge: false, bytes: concatBytes(chunks), decoded: decoder.finish() }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
+import type { ImportInput } from '../../src/io/importPipeline'
 import { loadDatasetFromUrl, resolveDataUrl } from '../../src/io/loadDatasetFromUrl'
 import type { IssueCode } from '../../src/io/validationIssue'
 
@@ -53,6 +54,27 @@ describe('loading a ?data= link', () => {
     const parse = vi.fn(async () => ({ status: 'failed', dataset: null, issues: [], preview: { headers: [], rows: [] }, mapping: null, stats: {} }) as never)
     await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV), parse })
     expect(parse).toHaveBeenCalledWith(expect.objectContaining({ kind: 'bytes', name: 't.csv' }), expect.objectContaining({ acceptSuggestedMapping: true }))
+  })
+
+  it('hands the text decoded while the body arrived to the reader, with the bytes', async () => {
+    const parse = vi.fn(async () => ({ status: 'failed', dataset: null, issues: [], preview: { headers: [], rows: [] }, mapping: null, stats: {} }) as never)
+    await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV), parse })
+    const input = (parse.mock.calls[0] as unknown as [ImportInput])[0]
+    expect(input.kind === 'bytes' && input.decoded?.text).toBe(CSV)
+    expect(input.kind === 'bytes' && new TextDecoder().decode(input.bytes)).toBe(CSV)
+  })
+
+  it('stops reading a body without a length once it passes the size cap', async () => {
+    let pulls = 0
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++
+        controller.enqueue(new Uint8Array(40).fill(0x61))
+      },
+    })
+    const result = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(endless), maxBytes: 100 })
+    expect(result.issues.map((i) => i.code)).toEqual(['fileTooLarge'])
+    expect(pulls).toBeLessThan(6)
   })
 
   it.each<[string, string, typeof fetch, IssueCode]>([

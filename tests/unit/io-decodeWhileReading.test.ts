@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { decodeBytes } from '../../src/io/decodeBytes'
+import { DecodeWhileReading, concatBytes } from '../../src/io/decodeWhileReading'
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+const BOM = [0xef, 0xbb, 0xbf]
+// 地区,指标 in GBK, as Chinese Excel saves plain CSV.
+const GBK = [0xb5, 0xd8, 0xc7, 0xf8, 0x2c, 0xd6, 0xb8, 0xb1, 0xea]
+
+/** The bytes cut every `size` bytes, as a network might deliver them (multi-byte characters split too). */
+function chunks(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = []
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size))
+  return out
+}
+
+function decodeInPieces(bytes: Uint8Array, size: number) {
+  const decoder = new DecodeWhileReading()
+  for (const chunk of chunks(bytes, size)) decoder.push(chunk)
+  return decoder.finish()
+}
+
+describe('decoding while the bytes arrive', () => {
+  const table = encode('地区,上级,指标,目标,完成\n大市口街道,京口区,项目投资,4.97,4.32\n象山街道,京口区,项目投资,3,2.6\n')
+
+  it.each([1, 2, 3, 5, 7, 64, 100_000])('gives decodeBytes\'s text for UTF-8 cut every %i bytes', (size) => {
+    expect(decodeInPieces(table, size)).toEqual(decodeBytes(table))
+    const withBom = new Uint8Array([...BOM, ...table])
+    expect(decodeInPieces(withBom, size)).toEqual(decodeBytes(withBom))
+  })
+
+  it('counts the damage in a file that says it is UTF-8 (BOM) as decodeBytes does', () => {
+    const damaged = new Uint8Array([...BOM, ...encode('地区,'), 0xff, 0xfe, ...encode('指标')])
+    const decoded = decodeInPieces(damaged, 3)
+    expect(decoded).toEqual(decodeBytes(damaged))
+    expect(decoded?.replacements).toBe(2)
+  })
+
+  it.each<[string, number[]]>([
+    ['GBK (not UTF-8)', GBK],
+    ['UTF-8 cut off in the middle of a character', [...encode('地区'), 0xe5, 0x9c]],
+    ['UTF-16LE with a BOM', [0xff, 0xfe, 0x30, 0x57]],
+    ['UTF-16BE with a BOM', [0xfe, 0xff, 0x57, 0x30]],
+    ['fewer than three bytes', [0x61, 0x62]],
+    ['nothing', []],
+  ])('hands %s over to decodeBytes (null)', (_name, bytes) => {
+    expect(decodeInPieces(new Uint8Array(bytes), 1)).toBeNull()
+    expect(decodeInPieces(new Uint8Array(bytes), 4)).toBeNull()
+  })
+
+  it('joins chunks back into the bytes', () => {
+    expect([...concatBytes(chunks(table, 7))]).toEqual([...table])
+    expect(concatBytes([]).length).toBe(0)
+  })
+})
