@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import { contentSecurityPolicy } from './scripts/contentSecurityPolicy'
+import { preloadApp } from './scripts/preloadApp'
 
 // Messages are precompiled at build time, so the app ships vue-i18n's runtime-only build and needs
 // no `eval`/`new Function` (a strict CSP stays possible).
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     vue(),
     contentSecurityPolicy(),
+    preloadApp(),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
       runtimeOnly: true,
