@@ -4,6 +4,9 @@
  * 62.7 MB). The rules are `decodeBytes`'s and so is the text; where this cannot follow them as the
  * bytes come (a UTF-16 BOM, bytes that are not UTF-8 and may be GB18030), it stops and `finish`
  * returns null: the caller decodes the whole file with `decodeBytes`, as it would have anyway.
+ *
+ * The text can also be taken as it comes (`take`), for a reader that reads rows while the rest of
+ * the file is on its way; `finish` then gives what was not taken yet.
  */
 import { countReplacements, type DecodedText } from './decodeBytes'
 
@@ -16,7 +19,25 @@ export class DecodeWhileReading {
   /** Decoding stopped (or never started): `finish` hands over to `decodeBytes`. */
   private givenUp = false
   private readonly pieces: string[] = []
+  private piecesLength = 0
+  /** Replacement characters in the text already taken (a file with a BOM may be damaged). */
+  private takenReplacements = 0
   private pending: Uint8Array | null = null
+
+  /** Characters decoded and not taken yet. */
+  get pendingChars(): number {
+    return this.piecesLength
+  }
+
+  /** Replacement characters in the text taken so far. */
+  get replacementsTaken(): number {
+    return this.takenReplacements
+  }
+
+  /** Decoding stopped: the bytes are not UTF-8 as far as they came (or are UTF-16). */
+  get stopped(): boolean {
+    return this.givenUp
+  }
 
   push(chunk: Uint8Array): void {
     if (this.givenUp) return
@@ -38,14 +59,29 @@ export class DecodeWhileReading {
       chunk = this.bom ? head.subarray(3) : head
     }
     try {
-      this.pieces.push(this.decoder.decode(chunk, { stream: true }))
+      const piece = this.decoder.decode(chunk, { stream: true })
+      this.pieces.push(piece)
+      this.piecesLength += piece.length
     } catch {
       // Not UTF-8: GB18030, decoded whole by `decodeBytes` at the end.
       this.giveUp()
     }
   }
 
-  /** The text of everything pushed, or null when `decodeBytes` must decode the bytes instead. */
+  /** The text decoded since the last take ('' once decoding stopped). */
+  take(): string {
+    const text = this.pieces.join('')
+    this.pieces.length = 0
+    this.piecesLength = 0
+    if (this.bom) this.takenReplacements += countReplacements(text)
+    return text
+  }
+
+  /**
+   * The text of everything pushed and not taken, or null when `decodeBytes` must decode the bytes
+   * instead (then whatever was taken must be read again from that text). `replacements` counts
+   * the taken text too.
+   */
   finish(): DecodedText | null {
     if (this.givenUp || this.decoder === null) {
       this.giveUp()
@@ -59,13 +95,15 @@ export class DecodeWhileReading {
     }
     const text = this.pieces.join('')
     this.pieces.length = 0
-    return { text, encoding: 'utf-8', bom: this.bom, replacements: this.bom ? countReplacements(text) : 0 }
+    this.piecesLength = 0
+    return { text, encoding: 'utf-8', bom: this.bom, replacements: this.bom ? this.takenReplacements + countReplacements(text) : 0 }
   }
 
   private giveUp(): void {
     this.givenUp = true
     this.decoder = null
     this.pieces.length = 0
+    this.piecesLength = 0
   }
 }
 

@@ -142,7 +142,7 @@ export function createDelimitedReader(text: string, delimiter: Delimiter): Delim
 
 /** How many records the sniffer looks at, and how much text at most. */
 const SNIFF_RECORDS = 20
-const SNIFF_CHARS = 64 * 1024
+export const SNIFF_CHARS = 64 * 1024
 
 /**
  * Guesses the delimiter from the first records: the candidate that splits the header into the most
@@ -183,4 +183,96 @@ export function parseDelimited(text: string, delimiter: Delimiter = sniffDelimit
   const rows: string[][] = []
   for (let record = reader.next(); record !== null; record = reader.next()) rows.push(record.cells)
   return { delimiter, rows }
+}
+
+export interface ChunkedDelimitedReader {
+  /** Adds the next piece of the text; `last` says it ends the text. */
+  push(piece: string, last: boolean): void
+  /**
+   * The next record, exactly as `createDelimitedReader` would read it from the whole text; null
+   * when the text pushed so far holds no complete record more (push more), or after the last piece
+   * at the end of the text.
+   */
+  next(): DelimitedRecord | null
+  /** True when the record just returned has a quote that was never closed (only at the end of the text). */
+  lastUnclosed(): boolean
+  /** The text has ended and every record was read. */
+  readonly done: boolean
+}
+
+/**
+ * A reader over a text that arrives in pieces (a file still downloading), so its rows can be read
+ * while the rest is on its way. A record is handed out once the text after it is known: a record
+ * that reaches the end of what arrived so far (a line end or a closing quote may be the last
+ * character, a quoted field may go on) waits for the next piece. Each piece starts a reader on the
+ * unread rest plus the piece; a record longer than a piece waits until the unread text has doubled,
+ * so a huge quoted field is not read again for every piece.
+ */
+export function createChunkedDelimitedReader(delimiter: Delimiter): ChunkedDelimitedReader {
+  let buffer = ''
+  let ended = false
+  let reader: DelimitedReader | null = null
+  /** Where the records handed out from `buffer` end. */
+  let consumed = 0
+  /** Records handed out before `buffer` begins. */
+  let rowBase = 0
+  let rowsInBuffer = 0
+  /** Below this length, the unread text is known to hold no complete record. */
+  let waitFor = 0
+  let unclosed = false
+  let finished = false
+
+  return {
+    push(piece, last) {
+      // Joined, not concatenated with +: V8 makes a + of long strings a rope, and reading a rope
+      // char by char (and its cells) is far slower than reading a flat string.
+      const rest = buffer.slice(consumed)
+      buffer = rest === '' ? piece : piece === '' ? rest : [rest, piece].join('')
+      consumed = 0
+      rowBase += rowsInBuffer
+      rowsInBuffer = 0
+      reader = null
+      if (last) ended = true
+    },
+    next() {
+      unclosed = false
+      if (finished || (!ended && buffer.length - consumed < waitFor)) return null
+      if (reader === null) {
+        if (consumed > 0) {
+          buffer = buffer.slice(consumed)
+          consumed = 0
+          rowBase += rowsInBuffer
+          rowsInBuffer = 0
+        }
+        reader = createDelimitedReader(buffer, delimiter)
+      }
+      const unclosedBefore = reader.unclosedQuoteRows.length
+      const record = reader.next()
+      if (record === null) {
+        if (ended) finished = true
+        else {
+          waitFor = 0
+          reader = null
+        }
+        return null
+      }
+      if (!ended && reader.offset >= buffer.length) {
+        // It may go on in the next piece: read it again then, from its start (a record as long as
+        // the whole unread text waits for that to double).
+        const rest = buffer.length - consumed
+        waitFor = consumed === 0 ? rest * 2 : rest + 1
+        reader = null
+        return null
+      }
+      waitFor = 0
+      consumed = reader.offset
+      rowsInBuffer = record.row
+      unclosed = reader.unclosedQuoteRows.length > unclosedBefore
+      return { cells: record.cells, row: rowBase + record.row }
+    },
+    lastUnclosed: () => unclosed,
+    get done() {
+      return finished
+    },
+  }
 }

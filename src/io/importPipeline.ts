@@ -2,15 +2,17 @@
  * One import from start to finish, with no UI and no threads of its own: detect the format,
  * decode, read the table, map the columns, check every row, validate the dataset. The worker
  * (`importWorker.ts`) runs exactly this off the main thread; tests and the `?data=` loader call it
- * directly.
+ * directly. A `?data=` link's table is read while it downloads (`ArrivingText`): its rows are read
+ * as the text comes in, so reading ends soon after the last byte instead of starting there.
  *
  * Nothing here stores or activates anything: the result is a proposal the user confirms.
  */
 import type { LocalizedText } from '../domain/model'
 import type { PeriodContext } from '../domain/period'
+import { ArrivingText, FileTooLargeError } from './arrivingText'
 import { decodeBytes, stripBom, type DecodedText } from './decodeBytes'
 import { detachedString } from './detachedString'
-import { createDelimitedReader, sniffDelimiter, type Delimiter } from './delimitedText'
+import { SNIFF_CHARS, createChunkedDelimitedReader, createDelimitedReader, sniffDelimiter, type Delimiter } from './delimitedText'
 import {
   MAX_IMPORT_BYTES,
   MAX_IMPORT_ROWS,
@@ -36,9 +38,16 @@ import { XlsxReadError, looksLikeLegacyXls, looksLikeXlsx, readXlsxRows } from '
 /** What to import: a file (or any Blob), raw bytes, or text pasted from a spreadsheet. */
 export type ImportInput =
   | { kind: 'file'; file: Blob; name: string }
-  /** `decoded`: the bytes' text, when it was decoded while they were read (`DecodeWhileReading`). */
-  | { kind: 'bytes'; bytes: ArrayBuffer | Uint8Array; name: string; type?: string; decoded?: DecodedText }
+  | { kind: 'bytes'; bytes: ArrayBuffer | Uint8Array; name: string; type?: string }
   | { kind: 'text'; text: string; name: string }
+
+/** A file still arriving (a `?data=` link's response, in the worker that fetches it; not sent between threads). */
+export interface ArrivingInput {
+  kind: 'arriving'
+  text: ArrivingText
+  name: string
+  type?: string
+}
 
 export interface ImportOptions {
   /** The user's column mapping (from the mapping step). Without it the suggested mapping is used. */
@@ -116,12 +125,39 @@ function abortError(): Error {
   return err
 }
 
+/** A source that has read all the text it has so far: more must arrive first (`ArrivingText`). */
+const MORE = Symbol('more text needed')
+
 /** Rows one at a time from a delimited text or a sheet, with how far through the input we are. */
 interface RecordSource {
-  next(): { cells: string[]; row: number } | null
-  fraction(): number
+  next(): { cells: string[]; row: number } | null | typeof MORE
+  fraction(): number | null
   /** True when the record just returned has a quote that was never closed. */
   lastUnclosed(): boolean
+}
+
+/** Bytes enough to tell a spreadsheet by its signature. */
+const HEAD_BYTES = 8
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[{[]/.test(text.slice(0, 64))
+}
+
+/** How much arrived text a source of an arriving file is given at a time (characters). */
+const ARRIVING_PIECE_CHARS = 256 * 1024
+
+/** Rows of a delimited text that is still arriving; `push` gives it the next piece. */
+function arrivingSource(arriving: ArrivingText, delimiter: Delimiter): RecordSource & { push(piece: string, last: boolean): void } {
+  const reader = createChunkedDelimitedReader(delimiter)
+  return {
+    next() {
+      const record = reader.next()
+      return record === null && !reader.done ? MORE : record
+    },
+    push: (piece, last) => reader.push(piece, last),
+    fraction: () => (arriving.size ? Math.min(1, arriving.received / arriving.size) : null),
+    lastUnclosed: () => reader.lastUnclosed(),
+  }
 }
 
 function delimitedSource(text: string, delimiter: Delimiter): RecordSource {
@@ -159,8 +195,15 @@ function isBlankRecord(cells: readonly string[]): boolean {
   return true
 }
 
-/** Runs one import. Resolves with a result (never rejects for bad data); rejects only when aborted. */
-export async function runImport(input: ImportInput, options: ImportOptions = {}, onProgress?: ProgressListener): Promise<ImportResult> {
+/**
+ * Runs one import. Resolves with a result (never rejects for bad data); rejects when aborted, and
+ * when an arriving file's transfer fails.
+ */
+export async function runImport(
+  input: ImportInput | ArrivingInput,
+  options: ImportOptions = {},
+  onProgress?: ProgressListener,
+): Promise<ImportResult> {
   const started = Date.now()
   const file = input.name
   const issues = new IssueCollector(file)
@@ -176,6 +219,11 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   }
 
   const finishResult = (partial: Omit<ImportResult, 'stats' | 'issues'>): ImportResult => {
+    // An import that ended before its file did (a missing column, too many rows) needs no more of it.
+    if (arriving !== null) {
+      if (!arriving.ended) arriving.cancel().catch(() => undefined)
+      stats.bytes = arriving.received
+    }
     stats.issueCounts = { ...issues.counts }
     stats.issuesTruncated = issues.truncated
     stats.errorRows = issues.countRows('error')
@@ -185,6 +233,12 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   }
   const failed = (): ImportResult =>
     finishResult({ status: 'failed', dataset: null, preview: { headers: [], rows: [] }, mapping: null })
+  /** The result for an arriving file that went past the size cap (its transfer was stopped there). */
+  const tooLargeOr = (err: unknown): ImportResult => {
+    if (!(err instanceof FileTooLargeError)) throw err
+    issues.forFile('error', 'fileTooLarge', { size: `> ${formatBytes(err.maxBytes)}`, max: formatBytes(err.maxBytes) })
+    return failed()
+  }
 
   checkAbort()
   progress({ phase: 'reading', rows: 0, fraction: null })
@@ -193,9 +247,20 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   let bytes: Uint8Array | null = null
   let text: string | null = null
   let type = ''
+  const arriving = input.kind === 'arriving' ? input.text : null
+  /** The text of an arriving file, when it was decoded as its bytes came. */
+  let arrivedText: DecodedText | null = null
   if (input.kind === 'text') {
     text = stripBom(input.text)
     stats.bytes = text.length
+  } else if (input.kind === 'arriving') {
+    type = input.type ?? ''
+    try {
+      // Enough of the text to tell its format and delimiter as the whole text would.
+      await input.text.fill(SNIFF_CHARS + 1)
+    } catch (err) {
+      return tooLargeOr(err)
+    }
   } else {
     const size = input.kind === 'file' ? input.file.size : input.bytes.byteLength
     stats.bytes = size
@@ -217,7 +282,7 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   }
   checkAbort()
 
-  const detected = detectFormat(file, bytes, type, options.format)
+  const detected = detectFormat(file, bytes ?? arriving?.head(HEAD_BYTES) ?? null, type, options.format)
   if (detected === 'xls') {
     issues.forFile('error', 'legacyXls')
     return failed()
@@ -227,9 +292,39 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
     return failed()
   }
 
+  // --- An arriving file is read as it comes when it is a delimited UTF-8 text; any other is read whole.
+  let streamed: ReturnType<typeof arrivingSource> | null = null
+  if (arriving !== null) {
+    let taken = ''
+    if (!arriving.ended && !arriving.notUtf8 && (detected === 'csv' || detected === 'tsv' || detected === 'delimited')) {
+      taken = arriving.take()
+      if (!looksLikeJson(taken) && !arriving.damaged) {
+        const delimiter: Delimiter = detected === 'tsv' ? '\t' : detected === 'csv' ? sniffCsv(taken) : sniffDelimiter(taken)
+        stats.delimiter = delimiter
+        stats.format = delimiter === '\t' ? 'tsv' : 'csv'
+        stats.encoding = 'utf-8'
+        streamed = arrivingSource(arriving, delimiter)
+        streamed.push(taken, false)
+        taken = ''
+      }
+    }
+    if (streamed === null) {
+      try {
+        bytes = await arriving.allBytes()
+      } catch (err) {
+        return tooLargeOr(err)
+      }
+      stats.bytes = bytes.byteLength
+      const rest = arriving.finishText()
+      arrivedText = rest && { ...rest, text: taken + rest.text }
+    }
+  }
+
   // --- Spreadsheet or text.
   let source: RecordSource
-  if (detected === 'xlsx') {
+  if (streamed !== null) {
+    source = streamed
+  } else if (detected === 'xlsx') {
     stats.format = 'xlsx'
     const maxXlsx = options.maxXlsxBytes ?? MAX_XLSX_BYTES
     if (bytes === null) {
@@ -252,8 +347,7 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
     bytes = null // the text is all that is needed from here on
     // Only `text` and the reader hold the text from here: both let it go once the rows are read.
     text ??= ''
-    const looksJson = /^\s*[{[]/.test(text.slice(0, 64))
-    if (detected === 'json' || (detected === 'delimited' && looksJson)) {
+    if (detected === 'json' || (detected === 'delimited' && looksLikeJson(text))) {
       return importJson(text)
     }
     const delimiter: Delimiter = detected === 'tsv' ? '\t' : detected === 'csv' ? sniffCsv(text) : sniffDelimiter(text)
@@ -265,6 +359,11 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   // --- Header row: the first row that is not blank.
   let header: { cells: string[]; row: number } | null = null
   for (let record = source.next(); record !== null; record = source.next()) {
+    if (record === MORE) {
+      const ended = await readMore()
+      if (ended) return ended
+      continue
+    }
     if (!isBlankRecord(record.cells)) {
       header = record
       break
@@ -294,6 +393,11 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
       issues.forFile('error', 'duplicateColumn', { field: d.field, columns: d.columns.map((c) => headers[c] ?? String(c + 1)).join('、') })
     // Enough rows for the mapping step to show what each column holds.
     for (let record = source.next(); record !== null && preview.length < previewLimit; record = source.next()) {
+      if (record === MORE) {
+        const ended = await readMore()
+        if (ended) return ended
+        continue
+      }
       if (!isBlankRecord(record.cells)) keepPreview(record.cells, record.row)
     }
     return finishResult({
@@ -313,6 +417,11 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
   })
   progress({ phase: 'parsing', rows: 0, fraction: source.fraction() })
   for (let record = source.next(); record !== null; record = source.next()) {
+    if (record === MORE) {
+      const ended = await readMore()
+      if (ended) return ended
+      continue
+    }
     if (isBlankRecord(record.cells)) {
       stats.blankRows++
       continue
@@ -369,15 +478,42 @@ export async function runImport(input: ImportInput, options: ImportOptions = {},
     mapping: mappingState,
   })
 
+  /**
+   * Gives an arriving file's reader the next piece of its text. Null when it has it; else the
+   * import ends with the result given: the file went past the size cap, or it was found not to be
+   * UTF-8 (or damaged) after its first rows were read, and was then read again whole, as a file
+   * that came at once would have been (a GB18030 file is nearly always found in its first bytes).
+   */
+  async function readMore(): Promise<ImportResult | null> {
+    if (arriving === null || streamed === null) throw new Error('only an arriving file reads more')
+    try {
+      await arriving.fill(ARRIVING_PIECE_CHARS)
+    } catch (err) {
+      return tooLargeOr(err)
+    }
+    if (!arriving.notUtf8) {
+      const piece = arriving.take()
+      const rest = arriving.ended ? arriving.finishText() : null
+      if (!arriving.damaged && (!arriving.ended || (rest !== null && rest.replacements === 0))) {
+        streamed.push(rest === null ? piece : piece + rest.text, arriving.ended)
+        if (arriving.ended) stats.bytes = arriving.received
+        return null
+      }
+    }
+    let whole: Uint8Array
+    try {
+      whole = await arriving.allBytes()
+    } catch (err) {
+      return tooLargeOr(err)
+    }
+    return runImport({ kind: 'bytes', bytes: whole, name: file, type }, options, onProgress)
+  }
+
   /** The text of a file's bytes, noting the encoding (and any damage) found. */
   function decode(fileBytes: Uint8Array): string {
-    // A text decoded while the bytes arrived is taken off the input, not shared with it: the input
-    // stays referenced until the import ends, and the text must be free to go once its rows are read.
-    let given: DecodedText | undefined
-    if (input.kind === 'bytes' && input.decoded) {
-      given = input.decoded
-      delete input.decoded
-    }
+    // A text decoded while an arriving file's bytes came is let go here: `text` is its only holder.
+    const given = arrivedText
+    arrivedText = null
     const decoded = given ?? decodeBytes(fileBytes)
     stats.encoding = decoded.encoding
     if (decoded.replacements > 0)

@@ -17,7 +17,7 @@
  * this small file, and the fetch and the readers' download and compilation overlap.
  */
 import type { Dataset } from '../domain/model'
-import type { ImportInput, ImportOptions, ImportProgress } from './importPipeline'
+import type { ArrivingInput, ImportInput, ImportOptions, ImportProgress } from './importPipeline'
 import type { ImportRequest, ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
 import { loadDatasetFromUrl } from './loadDatasetFromUrl'
@@ -53,7 +53,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
         baseUrl: request.baseUrl,
         ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
         importOptions: request.options,
-        parse: async (input: ImportInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
+        parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
       })
       // The dataset and the result's dataset are the same object: one set of columns serves both.
       const { dataset, columns } = split(loaded.dataset)

@@ -12,9 +12,8 @@
  */
 import type { Dataset } from '../domain/model'
 import { MAX_IMPORT_BYTES, formatBytes } from './importLimits'
-import type { DecodedText } from './decodeBytes'
-import { DecodeWhileReading, concatBytes } from './decodeWhileReading'
-import type { ImportInput, ImportOptions } from './importPipeline'
+import { ArrivingText, type ByteSource } from './arrivingText'
+import type { ArrivingInput, ImportInput, ImportOptions } from './importPipeline'
 import type { ImportResult } from './importResult'
 import type { ValidationIssue } from './validationIssue'
 
@@ -27,10 +26,11 @@ export interface LoadFromUrlOptions {
   timeoutMs?: number
   maxBytes?: number
   /**
-   * How to read the fetched bytes. Default: `runImport`, loaded only once the bytes are here, so the
-   * request goes out before the reader's code is even fetched (the worker passes its own).
+   * How to read the fetched file (arriving: its body is read by the reader as it comes). Default:
+   * `runImport`, loaded only once the response is here, so the request goes out before the
+   * reader's code is even fetched (the worker passes its own).
    */
-  parse?: (input: ImportInput, options: ImportOptions) => Promise<ImportResult>
+  parse?: (input: ImportInput | ArrivingInput, options: ImportOptions) => Promise<ImportResult>
   importOptions?: ImportOptions
 }
 
@@ -90,9 +90,12 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), timeoutMs)
+  const failedTransfer = (err: unknown): LoadFromUrlResult => {
+    if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
+    return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
+  }
 
-  let body: ResponseBody
-  let type: string
+  let input: ImportInput | ArrivingInput
   try {
     const response = await doFetch(href, {
       signal: controller.signal,
@@ -111,54 +114,72 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
     if (Number.isFinite(declared) && declared > maxBytes) {
       return fail({ code: 'fileTooLarge', params: { size: formatBytes(declared), max: formatBytes(maxBytes) } }, href, name)
     }
-    type = response.headers.get('content-type') ?? ''
+    const type = response.headers.get('content-type') ?? ''
     // Single-page servers answer a missing file with their index page and status 200.
     if (/^text\/html\b/i.test(type)) {
       return fail({ code: 'unsupportedFormat', params: { name: `${name} (${type.split(';')[0] ?? type})` } }, href, name)
     }
-    body = await readBody(response, maxBytes)
+    if (response.body === null) {
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      clearTimeout(timer)
+      input = { kind: 'bytes', bytes, name, type }
+    } else {
+      // The reader reads the body as it comes (and stops it past the size cap); the timeout still
+      // covers the transfer to its last byte.
+      const body = bodySource(response.body, () => clearTimeout(timer))
+      const size = Number.isFinite(declared) && declared > 0 ? declared : null
+      input = { kind: 'arriving', text: new ArrivingText(body, maxBytes, size), name, type }
+    }
   } catch (err) {
-    if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
-    return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
+    clearTimeout(timer)
+    return failedTransfer(err)
+  }
+
+  const parse =
+    options.parse ??
+    ((given: ImportInput | ArrivingInput, opts: ImportOptions) => import('./importPipeline').then(({ runImport }) => runImport(given, opts)))
+  let result: ImportResult
+  try {
+    // No mapping step for a link: guessed columns are accepted, missing required ones fail.
+    result = await parse(input, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
+  } catch (err) {
+    if (!(err instanceof TransferError)) throw err
+    return failedTransfer(err.cause)
   } finally {
     clearTimeout(timer)
   }
-  if (body.tooLarge) {
-    return fail({ code: 'fileTooLarge', params: { size: `> ${formatBytes(maxBytes)}`, max: formatBytes(maxBytes) } }, href, name)
-  }
-  const { bytes, decoded } = body
-
-  const parse = options.parse ?? ((input: ImportInput, opts: ImportOptions) => import('./importPipeline').then(({ runImport }) => runImport(input, opts)))
-  // No mapping step for a link: guessed columns are accepted, missing required ones fail.
-  const input: ImportInput = decoded === null ? { kind: 'bytes', bytes, name, type } : { kind: 'bytes', bytes, name, type, decoded }
-  const result = await parse(input, { acceptSuggestedMapping: true, maxBytes, ...options.importOptions })
   return { dataset: result.status === 'ok' ? result.dataset : null, issues: result.issues, url: href, result }
 }
 
-type ResponseBody = { tooLarge: true } | { tooLarge: false; bytes: Uint8Array; decoded: DecodedText | null }
+/** The transfer of a response's body failed (the network, or the timeout): not the reader's fault. */
+class TransferError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause))
+    this.name = 'TransferError'
+  }
+}
 
-/**
- * The response's bytes, read as they arrive and decoded meanwhile (`DecodeWhileReading`): for a
- * 60 MB table the text is ready with the last byte. Stops reading past `maxBytes` (a server that
- * sent no length, or a wrong one), rather than hold a file that will be refused anyway.
- */
-async function readBody(response: Response, maxBytes: number): Promise<ResponseBody> {
-  if (response.body === null) {
-    const bytes = new Uint8Array(await response.arrayBuffer())
-    return bytes.byteLength > maxBytes ? { tooLarge: true } : { tooLarge: false, bytes, decoded: null }
-  }
-  const reader = response.body.getReader()
-  const decoder = new DecodeWhileReading()
-  const chunks: Uint8Array[] = []
-  let length = 0
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    length += next.value.byteLength
-    if (length > maxBytes) {
+/** A response body as the reader pulls it; `onEnd` when it has all come (or was stopped). */
+function bodySource(body: ReadableStream<Uint8Array>, onEnd: () => void): ByteSource {
+  const reader = body.getReader()
+  return {
+    async read() {
+      let next: ReadableStreamReadResult<Uint8Array>
+      try {
+        next = await reader.read()
+      } catch (err) {
+        onEnd()
+        throw new TransferError(err)
+      }
+      if (next.done) {
+        onEnd()
+        return null
+      }
+      return next.value
+    },
+    async cancel() {
+      onEnd()
       await reader.cancel()
-      return { tooLarge: true }
-    }
-    chunks.push(next.value)
-    decoder.push(next.value)
+    },
   }
-  return { tooLarge: false, bytes: concatBytes(chunks), decoded: decoder.finish() }
 }

@@ -36,6 +36,22 @@ describe('decoding while the bytes arrive', () => {
     expect(decoded?.replacements).toBe(2)
   })
 
+  it.each([1, 2, 5, 64])('gives the same text, damage counted, when it is taken as it comes (pieces of %i bytes)', (size) => {
+    const damaged = new Uint8Array([...BOM, ...encode('地区,'), 0xff, ...encode('指标\n大市口'), 0xfe, ...encode('街道')])
+    for (const bytes of [table, damaged]) {
+      const decoder = new DecodeWhileReading()
+      let taken = ''
+      for (const chunk of chunks(bytes, size)) {
+        decoder.push(chunk)
+        expect(decoder.pendingChars).toBeGreaterThanOrEqual(0)
+        if (decoder.pendingChars > 3) taken += decoder.take()
+      }
+      const rest = decoder.finish()
+      const whole = decodeBytes(bytes)
+      expect({ ...rest, text: taken + rest?.text }).toEqual(whole)
+    }
+  })
+
   it.each<[string, number[]]>([
     ['GBK (not UTF-8)', GBK],
     ['UTF-8 cut off in the middle of a character', [...encode('地区'), 0xe5, 0x9c]],

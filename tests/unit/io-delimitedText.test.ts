@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { createDelimitedReader, parseDelimited, sniffDelimiter, type Delimiter } from '../../src/io/delimitedText'
+import { createChunkedDelimitedReader, createDelimitedReader, parseDelimited, sniffDelimiter, type Delimiter } from '../../src/io/delimitedText'
 
 function records(text: string, delimiter: Delimiter): Array<[number, string[]]> {
   const reader = createDelimitedReader(text, delimiter)
@@ -143,6 +143,83 @@ describe('reading by the rules, for any text', () => {
       { seed: 20261123, numRuns: 3000 },
     )
   }, 30_000)
+})
+
+/** Every record of a chunked reader fed `pieces` (asking for records after each piece, as a download would). */
+function readInPieces(pieces: readonly string[], delimiter: Delimiter): { records: Array<[number, string[]]>; unclosed: number[] } {
+  const reader = createChunkedDelimitedReader(delimiter)
+  const records: Array<[number, string[]]> = []
+  const unclosed: number[] = []
+  pieces.forEach((piece, i) => {
+    reader.push(piece, i === pieces.length - 1)
+    for (let r = reader.next(); r !== null; r = reader.next()) {
+      records.push([r.row, r.cells])
+      if (reader.lastUnclosed()) unclosed.push(r.row)
+    }
+  })
+  expect(reader.done).toBe(true)
+  return { records, unclosed }
+}
+
+/** `text` cut at `cuts` (positions, in any order, repeats allowed: empty pieces too). */
+function cutAt(text: string, cuts: readonly number[]): string[] {
+  const at = [...cuts.map((c) => c % (text.length + 1))].sort((a, b) => a - b)
+  const pieces: string[] = []
+  let from = 0
+  for (const c of at) {
+    pieces.push(text.slice(from, c))
+    from = c
+  }
+  pieces.push(text.slice(from))
+  return pieces
+}
+
+describe('reading a text that arrives in pieces', () => {
+  it('gives the records (and row numbers, and unclosed quotes) of the whole text, however it is cut', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('', 'a', 'a,b', 'ab"c', '"a"', '"a,b"', '"a""b"', '"x"y', '"a\nb"', '"a\r\nb"', '大市口街道', '1.5', ' '),
+      fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', '\t'), maxLength: 4 }),
+    )
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 })
+    const text = fc
+      .tuple(fc.array(line, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\n', '\r\n', '\r', ',', '')), { maxLength: 12 }))
+      .map(([lines, picks]) => picks.map(([k, end]) => (lines[k % lines.length] as string[]).join(',') + end).join(''))
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), fc.constantFrom<Delimiter>(',', '\t'), (t, cuts, delimiter) => {
+        const whole = createDelimitedReader(t, delimiter)
+        const records: Array<[number, string[]]> = []
+        for (let r = whole.next(); r !== null; r = whole.next()) records.push([r.row, r.cells])
+        expect(readInPieces(cutAt(t, cuts), delimiter)).toEqual({ records, unclosed: [...whole.unclosedQuoteRows] })
+      }),
+      { seed: 20261204, numRuns: 3000 },
+    )
+  }, 30_000)
+
+  it('holds a record back until what follows it is known: a CRLF cut in two, a doubled quote cut in two', () => {
+    const reader = createChunkedDelimitedReader(',')
+    reader.push('a,b\r', false)
+    expect(reader.next()).toBeNull()
+    reader.push('\n"x""', false)
+    expect(reader.next()).toEqual({ cells: ['a', 'b'], row: 1 })
+    expect(reader.next()).toBeNull()
+    reader.push('y",', true)
+    expect(reader.next()).toEqual({ cells: ['x"y', ''], row: 2 })
+    expect(reader.next()).toBeNull()
+    expect(reader.done).toBe(true)
+  })
+
+  it('reads a field much longer than the pieces', () => {
+    const reader = createChunkedDelimitedReader(',')
+    const field = 'x'.repeat(100_000)
+    const text = `"${field}",1\nb,2\n`
+    const pieces = cutAt(text, Array.from({ length: 1000 }, (_, i) => i * 100))
+    const records: string[][] = []
+    pieces.forEach((piece, i) => {
+      reader.push(piece, i === pieces.length - 1)
+      for (let r = reader.next(); r !== null; r = reader.next()) records.push(r.cells)
+    })
+    expect(records).toEqual([[field, '1'], ['b', '2']])
+  })
 })
 
 describe('sniffing the delimiter', () => {

@@ -8,7 +8,6 @@ import type { ImportResult } from '../../src/io/importResult'
 import { stableId } from '../../src/io/stableHash'
 import type { IssueCode } from '../../src/io/validationIssue'
 import { formatIssueLine } from '../../src/io/validationMessages'
-import { decodeBytes } from '../../src/io/decodeBytes'
 import { makeXlsx } from '../fixtures/import/makeXlsx'
 
 const FIXTURES = 'tests/fixtures/import'
@@ -112,17 +111,6 @@ describe('importing the interchange table with Chinese headers', () => {
     const blob = new Blob([readFileSync(`${FIXTURES}/chinese-headers.gbk.csv`)])
     const result = await runImport({ kind: 'file', file: blob, name: 'chinese-headers.gbk.csv' })
     expect(result.stats.validRows).toBe(6)
-  })
-
-  it('reads a text decoded while the bytes arrived (a ?data= link) as it reads the bytes, and lets go of it', async () => {
-    const input = bytesOf('chinese-headers.utf8.csv')
-    const bytes = input.kind === 'bytes' ? (input.bytes as Uint8Array) : new Uint8Array()
-    const given: ImportInput = { ...input, kind: 'bytes', bytes, decoded: decodeBytes(bytes) }
-    const { stats: a, ...fromText } = await runImport(given)
-    const { stats: b, ...fromBytes } = await runImport(input)
-    expect(fromText).toEqual(fromBytes)
-    expect({ ...a, elapsedMs: 0 }).toEqual({ ...b, elapsedMs: 0 })
-    expect('decoded' in given).toBe(false)
   })
 })
 

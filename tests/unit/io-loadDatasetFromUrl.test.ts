@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
 import { readFileSync } from 'node:fs'
-import type { ImportInput } from '../../src/io/importPipeline'
 import { loadDatasetFromUrl, resolveDataUrl } from '../../src/io/loadDatasetFromUrl'
 import type { IssueCode } from '../../src/io/validationIssue'
 
@@ -50,18 +49,28 @@ describe('loading a ?data= link', () => {
     expect(result.result?.stats.format).toBe('csv')
   })
 
-  it('can parse through another reader (the worker client)', async () => {
+  it('can parse through another reader (the worker client), which reads the body as it arrives', async () => {
     const parse = vi.fn(async () => ({ status: 'failed', dataset: null, issues: [], preview: { headers: [], rows: [] }, mapping: null, stats: {} }) as never)
     await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV), parse })
-    expect(parse).toHaveBeenCalledWith(expect.objectContaining({ kind: 'bytes', name: 't.csv' }), expect.objectContaining({ acceptSuggestedMapping: true }))
+    expect(parse).toHaveBeenCalledWith(expect.objectContaining({ kind: 'arriving', name: 't.csv' }), expect.objectContaining({ acceptSuggestedMapping: true }))
   })
 
-  it('hands the text decoded while the body arrived to the reader, with the bytes', async () => {
-    const parse = vi.fn(async () => ({ status: 'failed', dataset: null, issues: [], preview: { headers: [], rows: [] }, mapping: null, stats: {} }) as never)
-    await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV), parse })
-    const input = (parse.mock.calls[0] as unknown as [ImportInput])[0]
-    expect(input.kind === 'bytes' && input.decoded?.text).toBe(CSV)
-    expect(input.kind === 'bytes' && new TextDecoder().decode(input.bytes)).toBe(CSV)
+  it('a transfer that breaks off midway: no dataset, the transfer failed', async () => {
+    const bytes = new TextEncoder().encode(CSV.repeat(2000))
+    let sent = 0
+    const breaking = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > bytes.length / 2) {
+          controller.error(new TypeError('network error'))
+          return
+        }
+        controller.enqueue(bytes.slice(sent, sent + 1000))
+        sent += 1000
+      },
+    })
+    const result = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(breaking) })
+    expect(result.dataset).toBeNull()
+    expect(result.issues.map((i) => [i.code, i.params?.reason])).toEqual([['fetchFailed', 'network error']])
   })
 
   it('stops reading a body without a length once it passes the size cap', async () => {
