@@ -2,10 +2,11 @@
  * A static file server on loopback for the benchmark: one built page (dist directory) and, at fixed
  * paths, extra files (the large CSV) on the same origin, as an intranet server would serve them.
  * Uncompressed and uncached (each cold load fetches everything); the transfer figures are computed
- * by gzip-compressing the files a page requested (see transferOf in scripts/bench.ts).
+ * by gzip-compressing the files a page requested (see transferOf in scripts/bench.ts). The extra
+ * files can be sent at a set rate (`extraBytesPerSecond`), as a slow intranet would send them.
  */
 import { createReadStream, statSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server, type ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 
@@ -28,7 +29,12 @@ export interface StaticServer {
   close(): Promise<void>
 }
 
-export async function serveStatic(root: string, extra: Readonly<Record<string, string>> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  extra: Readonly<Record<string, string>> = {},
+  options: { extraBytesPerSecond?: number | null } = {},
+): Promise<StaticServer> {
+  const rate = options.extraBytesPerSecond ?? null
   const base = resolve(root)
   const fileFor = (pathname: string): string | null => {
     let path: string
@@ -60,6 +66,7 @@ export async function serveStatic(root: string, extra: Readonly<Record<string, s
       'cache-control': 'no-store',
     })
     if (req.method === 'HEAD') res.end()
+    else if (rate !== null && extra[decodeURIComponent(url.pathname)] !== undefined) void sendAtRate(file, res, rate)
     else createReadStream(file).pipe(res)
   })
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
@@ -72,5 +79,23 @@ export async function serveStatic(root: string, extra: Readonly<Record<string, s
         server.closeAllConnections()
         server.close(() => ok())
       }),
+  }
+}
+
+/** Sends a file in 64 KB pieces, each no earlier than the rate allows. */
+async function sendAtRate(file: string, res: ServerResponse, bytesPerSecond: number): Promise<void> {
+  const started = Date.now()
+  let sent = 0
+  try {
+    for await (const piece of createReadStream(file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+      if (res.destroyed) return
+      sent += piece.length
+      const wait = started + (sent / bytesPerSecond) * 1000 - Date.now()
+      if (wait > 0) await new Promise((ok) => setTimeout(ok, wait))
+      if (!res.write(piece)) await new Promise((ok) => res.once('drain', ok))
+    }
+    res.end()
+  } catch {
+    res.destroy()
   }
 }

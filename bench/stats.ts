@@ -99,6 +99,8 @@ export interface BenchArgs {
   throttle: number
   /** Measure this already-built app directory instead of building one (before/after comparisons). */
   appDir: string | null
+  /** Serve the large table at this many megabits a second (a slow intranet), not as fast as loopback goes. */
+  mbps: number | null
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -119,5 +121,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     noLarge: argv.includes('--no-large'),
     throttle: int('throttle', 4, 1),
     appDir: value('app') ?? null,
+    mbps: value('mbps') === undefined ? null : int('mbps', 0, 1),
   }
 }

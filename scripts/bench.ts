@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR]
+ * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR] [--mbps=N]
  *
  * Measures the dashboard against a reference page (bench/reference: one ECharts bar chart with the
  * same Vue and ECharts) in Debian's Chromium with the CPU throttled 4×, and prints medians of N
@@ -15,7 +15,8 @@
  *
  * Every figure is also given as a ratio to the reference's. Both pages are built into bench/out/
  * (never dist/, which other work may be rebuilding) and served on loopback. Results:
- * bench/out/results.json. --quick: 2 cold loads and fewer changes, for a smoke run.
+ * bench/out/results.json. --quick: 2 cold loads and fewer changes, for a smoke run. --mbps=N sends
+ * the large table at N Mbit/s, as a slow intranet would (loopback is otherwise as fast as the CPU).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -313,7 +314,9 @@ async function main(): Promise<void> {
     log(`generated ${DEFAULT_LARGE_PATH}: ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB`)
   }
 
-  const app = await serveStatic(args.appDir === null ? APP_DIR : resolve(args.appDir), { [LARGE_URL_PATH]: LARGE_CSV })
+  const app = await serveStatic(args.appDir === null ? APP_DIR : resolve(args.appDir), { [LARGE_URL_PATH]: LARGE_CSV }, {
+    extraBytesPerSecond: args.mbps === null ? null : (args.mbps * 1e6) / 8,
+  })
   const ref = await serveStatic(REF_DIR)
   const browser = await launchChromium()
   const version = browser.version()
@@ -395,7 +398,7 @@ async function main(): Promise<void> {
   ]
   if (!args.noLarge) {
     rows.push(
-      row('ready.large', `ready, ${expectedRows.toLocaleString('en')} rows via ?data=`, 'ms', med(samples.large, (s) => s.readyMs), refReady, samples.large.length, {
+      row('ready.large', `ready, ${expectedRows.toLocaleString('en')} rows via ?data=${args.mbps === null ? '' : ` at ${args.mbps} Mbit/s`}`, 'ms', med(samples.large, (s) => s.readyMs), refReady, samples.large.length, {
         text: '≤ 2.5× ref',
         pass: (_, r) => r !== null && r <= 2.5,
       }),
@@ -424,7 +427,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    environment: { chromium: version, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? '', throttle: args.throttle },
+    environment: { chromium: version, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? '', throttle: args.throttle, mbps: args.mbps },
     args,
     largeTable: { path: DEFAULT_LARGE_PATH, rows: expectedRows },
     metrics: rows,
@@ -433,8 +436,8 @@ async function main(): Promise<void> {
     samples,
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
   }
-  // A run against another build (--app=…) is a comparison: it must not replace the latest results.
-  const file = args.appDir === null ? 'results.json' : 'results-app-dir.json'
+  // A run against another build (--app=…) or at a set speed is a comparison: it must not replace the latest results.
+  const file = args.appDir !== null ? 'results-app-dir.json' : args.mbps !== null ? `results-${args.mbps}mbps.json` : 'results.json'
   writeFileSync(resolve(OUT, file), `${JSON.stringify(results, null, 2)}\n`)
   log(`\nbench/out/${file} written; total ${results.elapsedSeconds} s`)
 }

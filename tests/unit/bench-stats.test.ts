@@ -35,7 +35,9 @@ describe('benchmark arithmetic', () => {
   it('reads the command line', () => {
     expect(parseBenchArgs([])).toMatchObject({ runs: 5, quick: false, changes: 4, throttle: 4, noBuild: false, appDir: null })
     expect(parseBenchArgs(['--quick'])).toMatchObject({ runs: 2, quick: true, changes: 2 })
-    expect(parseBenchArgs(['--quick', '--runs=7', '--app=/tmp/x'])).toMatchObject({ runs: 7, appDir: '/tmp/x' })
+    expect(parseBenchArgs(['--quick', '--runs=7', '--app=/tmp/x'])).toMatchObject({ runs: 7, appDir: '/tmp/x', mbps: null })
+    expect(parseBenchArgs(['--mbps=100'])).toMatchObject({ mbps: 100 })
+    expect(() => parseBenchArgs(['--mbps=0'])).toThrow(/--mbps/)
     expect(() => parseBenchArgs(['--runs=0'])).toThrow(/--runs/)
     expect(() => parseBenchArgs(['--runs=two'])).toThrow(/--runs/)
   })
