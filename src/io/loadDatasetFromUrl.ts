@@ -23,6 +23,11 @@ export interface LoadFromUrlOptions {
   /** The page's own URL (`location.href`): resolves relative links and defines "same origin". */
   baseUrl: string
   fetch?: typeof fetch
+  /**
+   * How long the server may stay silent: before it answers, and between two pieces of the body.
+   * Not a cap on the whole transfer: a large table on a slow intranet takes as long as it takes
+   * while its bytes keep coming (60 MB at 20 Mbit/s is 25 s).
+   */
   timeoutMs?: number
   maxBytes?: number
   /**
@@ -89,7 +94,11 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
   const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), timeoutMs)
+  let timer = setTimeout(() => controller.abort(), timeoutMs)
+  const bytesCame = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => controller.abort(), timeoutMs)
+  }
   const failedTransfer = (err: unknown): LoadFromUrlResult => {
     if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
     return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
@@ -125,8 +134,8 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
       input = { kind: 'bytes', bytes, name, type }
     } else {
       // The reader reads the body as it comes (and stops it past the size cap); the timeout still
-      // covers the transfer to its last byte.
-      const body = bodySource(response.body, () => clearTimeout(timer))
+      // watches the transfer to its last byte.
+      const body = bodySource(response.body, bytesCame, () => clearTimeout(timer))
       const size = Number.isFinite(declared) && declared > 0 ? declared : null
       input = { kind: 'arriving', text: new ArrivingText(body, maxBytes, size), name, type }
     }
@@ -159,8 +168,8 @@ class TransferError extends Error {
   }
 }
 
-/** A response body as the reader pulls it; `onEnd` when it has all come (or was stopped). */
-function bodySource(body: ReadableStream<Uint8Array>, onEnd: () => void): ByteSource {
+/** A response body as the reader pulls it; `onBytes` for each piece, `onEnd` when it has all come (or was stopped). */
+function bodySource(body: ReadableStream<Uint8Array>, onBytes: () => void, onEnd: () => void): ByteSource {
   const reader = body.getReader()
   return {
     async read() {
@@ -175,6 +184,7 @@ function bodySource(body: ReadableStream<Uint8Array>, onEnd: () => void): ByteSo
         onEnd()
         return null
       }
+      onBytes()
       return next.value
     },
     async cancel() {

@@ -115,4 +115,38 @@ describe('loading a ?data= link', () => {
     expect(result.dataset).toBeNull()
     expect(result.issues[0]?.code).toBe('fetchTimeout')
   })
+
+  /**
+   * A server that sends a header and then `pieces` rows, one every `everyMs`; with `stallAfter`, it
+   * goes silent after that many. An aborted request fails its body, as a browser's does.
+   */
+  function trickle(pieces: number, everyMs: number, stallAfter = Infinity): typeof fetch {
+    const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
+    return vi.fn(async (_url: string, init?: RequestInit) => {
+      let sent = 0
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')))
+        },
+        async pull(controller) {
+          if (sent >= stallAfter) return new Promise<void>(() => undefined)
+          if (sent >= pieces) return controller.close()
+          await new Promise((ok) => setTimeout(ok, everyMs))
+          controller.enqueue(encode(sent === 0 ? '地区,上级,指标,单位,期间,目标,完成\n' : `街道${sent},京口区,项目投资,亿元,2023年1-10月,4.97,4.32\n`))
+          sent++
+        },
+      })
+      return new Response(body)
+    }) as unknown as typeof fetch
+  }
+
+  it('lets a slow body take as long as it takes while its bytes keep coming, and gives up when they stop', async () => {
+    // 40 pieces 10 ms apart: 0.4 s in all, longer than the timeout, but never silent that long.
+    const slow = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: trickle(40, 10), timeoutMs: 250 })
+    expect(slow.issues.filter((i) => i.severity === 'error')).toEqual([])
+    expect(slow.dataset).not.toBeNull()
+    const stalled = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: trickle(40, 10, 3), timeoutMs: 100 })
+    expect(stalled.dataset).toBeNull()
+    expect(stalled.issues.map((i) => i.code)).toEqual(['fetchTimeout'])
+  })
 })
