@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readFileSync } from 'node:fs'
 import JSZip from 'jszip'
 import type { Page } from 'playwright-core'
-import { cspViolations, startApp, watchCsp, watchErrors, type App } from './harness'
+import { cspViolations, drawnText, startApp, watchCsp, watchErrors, type App } from './harness'
 import { VIEW_NAMES } from './views'
 
 /** Waits for the n-th 'dashboard:ready' mark: the charts of the latest change have finished drawing. */
@@ -192,7 +192,7 @@ describe('dashboard views on the seed dataset (Chromium)', () => {
     await page.keyboard.press('Escape')
     // The overview card shows the year-end projection, marked as one.
     await page.goto(`${app.baseUrl}#/overview?lang=zh-CN`)
-    assert.match(await page.locator('[data-observation="000-07"] [data-testid="kpi-projection"]').innerText(), /全年预测（预测）\s*5\.18亿元/)
+    assert.match(await drawnText(page.locator('[data-observation="000-07"] [data-testid="kpi-projection"]')), /全年预测（预测）\s*5\.18亿元/)
     assert.deepEqual(errors, [])
     await context.close()
   })

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import type { Page } from 'playwright-core'
-import { startApp, watchErrors, type App } from './harness'
+import { drawnText, startApp, watchErrors, type App } from './harness'
 import { syntheticDistrict } from '../fixtures/syntheticDistrict'
 import { validateDatasetValue } from '../../src/io/validateDataset'
 import { buildDatasetIndex } from '../../src/domain/datasetIndex'
@@ -79,10 +79,10 @@ describe('a 60-street district loaded with ?data= (Chromium)', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="kpi-card"]').length === 40)
     assert.match(await page.getByTestId('overview-headline').innerText(), /120项数据/)
     const projects = page.locator('.kpi-group[data-category="projects"]')
-    assert.equal(await projects.getByTestId('kpi-showing').innerText(), '显示20项，共60项。')
+    assert.equal(await drawnText(projects.getByTestId('kpi-showing')), '显示20项，共60项。')
     await projects.getByTestId('kpi-show-more').click()
     await page.waitForFunction(() => document.querySelectorAll('.kpi-group[data-category="projects"] [data-testid="kpi-card"]').length === 40)
-    assert.equal(await projects.getByTestId('kpi-showing').innerText(), '显示40项，共60项。')
+    assert.equal(await drawnText(projects.getByTestId('kpi-showing')), '显示40项，共60项。')
     // The other category keeps its page; a new scope starts again from one page.
     assert.equal(await page.locator('.kpi-group[data-category="economy"] [data-testid="kpi-card"]').count(), 20)
     await page.getByTestId('region-picker').selectOption('')

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs'
 import { preview, type PreviewServer } from 'vite'
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import { chromium, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -80,4 +80,15 @@ export async function watchCsp(page: Page): Promise<void> {
 
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+}
+
+/**
+ * The element's text as drawn: read two frames after it is found. The overview's card groups have
+ * `content-visibility: auto`, and until the frame that finds them near the viewport their text
+ * reads as empty (a card group appended and read in the same task gives ""; seen on CI, 1 run in
+ * about 10, on a loaded machine).
+ */
+export async function drawnText(locator: Locator): Promise<string> {
+  await locator.evaluate((_el) => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))))
+  return locator.innerText()
 }
