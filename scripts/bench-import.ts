@@ -1,5 +1,5 @@
 /**
- * npm run bench:import [-- file.csv] [--runs=N]
+ * npm run bench:import [-- file.csv] [--runs=N] [--arriving] [--against=DIR]
  *
  * Times `runImport` in Node on the large interchange table (bench/out/large.csv, written by
  * `npm run gen:large` and generated here when missing): per phase (from the progress callback's
@@ -11,7 +11,9 @@
  *
  * Before and after in the same minute (timings on a shared machine drift): --against=DIR runs the
  * `runImport` of another checkout (e.g. `git worktree add /tmp/before <commit>`) in turn with this
- * one, run by run, and prints both.
+ * one, run by run, and prints both. --arriving also runs this tree's `runImport` on the file as it
+ * reaches the worker from a `?data=` link (64 KB pieces, read as they come: `ArrivingText`), in turn
+ * with the same bytes given at once; both must give the same hash.
  *
  * For a CPU profile: node --import tsx --cpu-prof scripts/bench-import.ts --runs=1
  * For memory: node --expose-gc --import tsx scripts/bench-import.ts --memory prints the live heap
@@ -20,7 +22,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { resolve } from 'node:path'
-import { runImport, type ImportPhase } from '../src/io/importPipeline'
+import { ArrivingText, type ByteSource } from '../src/io/arrivingText'
+import { runImport, type ArrivingInput, type ImportInput, type ImportPhase } from '../src/io/importPipeline'
 import { encodeObservations } from '../src/io/observationTransfer'
 import type { ImportResult } from '../src/io/importResult'
 import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
@@ -95,8 +98,26 @@ async function memoryOnce(bytes: Uint8Array, name: string): Promise<void> {
 
 type RunImport = typeof runImport
 type Encode = typeof encodeObservations
+type InputOf = (bytes: Uint8Array, name: string) => ImportInput | ArrivingInput
 
-async function timeOne(run: RunImport, encode: Encode, bytes: Uint8Array, name: string): Promise<Run> {
+const atOnce: InputOf = (bytes, name) => ({ kind: 'bytes', bytes, name })
+
+/** The bytes as a response body brings them: 64 KB at a time. */
+const arriving: InputOf = (bytes, name) => {
+  let at = 0
+  const source: ByteSource = {
+    read: async () => {
+      if (at >= bytes.length) return null
+      const piece = bytes.subarray(at, at + 64 * 1024)
+      at += piece.length
+      return piece
+    },
+    cancel: async () => undefined,
+  }
+  return { kind: 'arriving', text: new ArrivingText(source, Number.POSITIVE_INFINITY, bytes.length), name }
+}
+
+async function timeOne(run: RunImport, encode: Encode, input: ImportInput | ArrivingInput): Promise<Run> {
   const phases: Record<ImportPhase, number> = { reading: 0, parsing: 0, mapping: 0, validating: 0 }
   // The phase now running and since when; an object because the progress callback changes it.
   const current: { phase: ImportPhase | null; since: number } = { phase: null, since: 0 }
@@ -105,7 +126,7 @@ async function timeOne(run: RunImport, encode: Encode, bytes: Uint8Array, name: 
   }
   const started = performance.now()
   const cpuStarted = process.cpuUsage()
-  const result = await run({ kind: 'bytes', bytes, name }, { acceptSuggestedMapping: true }, (progress) => {
+  const result = await run(input, { acceptSuggestedMapping: true }, (progress) => {
     if (progress.phase === current.phase) return
     const now = performance.now()
     endPhase(now)
@@ -146,20 +167,23 @@ async function main(): Promise<void> {
     return
   }
   const againstFlag = args.find((a) => a.startsWith('--against='))
-  const imports: Array<{ label: string; run: RunImport; encode: Encode; runs: Run[]; hashes: Set<string> }> = [
-    { label: 'this tree', run: runImport, encode: encodeObservations, runs: [], hashes: new Set() },
+  const imports: Array<{ label: string; run: RunImport; encode: Encode; input: InputOf; runs: Run[]; hashes: Set<string> }> = [
+    { label: 'this tree', run: runImport, encode: encodeObservations, input: atOnce, runs: [], hashes: new Set() },
   ]
+  if (args.includes('--arriving')) {
+    imports.push({ label: 'this tree, arriving', run: runImport, encode: encodeObservations, input: arriving, runs: [], hashes: new Set() })
+  }
   if (againstFlag) {
     const dir = resolve(againstFlag.slice('--against='.length))
     const other = (await import(`${dir}/src/io/importPipeline.ts`)) as { runImport: RunImport }
     const codec = (await import(`${dir}/src/io/observationTransfer.ts`)) as { encodeObservations: Encode }
-    imports.unshift({ label: dir, run: other.runImport, encode: codec.encodeObservations, runs: [], hashes: new Set() })
+    imports.unshift({ label: dir, run: other.runImport, encode: codec.encodeObservations, input: atOnce, runs: [], hashes: new Set() })
   }
   console.log(`runImport on ${path} (${(bytes.byteLength / 1e6).toFixed(1)} MB), ${runs} run(s), Node ${process.version}`)
 
   for (let i = 0; i < runs; i++) {
     for (const subject of imports) {
-      const run = await timeOne(subject.run, subject.encode, bytes, path)
+      const run = await timeOne(subject.run, subject.encode, subject.input(bytes, path))
       const hash = resultHash(run.result)
       subject.hashes.add(hash)
       const { stats } = run.result
