@@ -220,6 +220,7 @@ export async function runImport(
 
   const finishResult = (partial: Omit<ImportResult, 'stats' | 'issues'>): ImportResult => {
     // An import that ended before its file did (a missing column, too many rows) needs no more of it.
+    // Its size is what arrived: all of it, or as far as the import read.
     if (arriving !== null) {
       if (!arriving.ended) arriving.cancel().catch(() => undefined)
       stats.bytes = arriving.received
@@ -314,7 +315,6 @@ export async function runImport(
       } catch (err) {
         return tooLargeOr(err)
       }
-      stats.bytes = bytes.byteLength
       const rest = arriving.finishText()
       arrivedText = rest && { ...rest, text: taken + rest.text }
     }
@@ -496,7 +496,6 @@ export async function runImport(
       const rest = arriving.ended ? arriving.finishText() : null
       if (!arriving.damaged && (!arriving.ended || (rest !== null && rest.replacements === 0))) {
         streamed.push(rest === null ? piece : piece + rest.text, arriving.ended)
-        if (arriving.ended) stats.bytes = arriving.received
         return null
       }
     }
