@@ -85,8 +85,8 @@ export function cspViolations(page: Page): Promise<string[]> {
 /**
  * The element's text as drawn: read two frames after it is found. The overview's card groups have
  * `content-visibility: auto`, and until the frame that finds them near the viewport their text
- * reads as empty (a card group appended and read in the same task gives ""; seen on CI, 1 run in
- * about 10, on a loaded machine).
+ * reads as empty (a card group appended and read in the same task gives ""; seen once in four
+ * clean-clone CI runs, on a loaded machine).
  */
 export async function drawnText(locator: Locator): Promise<string> {
   await locator.evaluate((_el) => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))))
