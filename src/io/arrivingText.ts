@@ -56,7 +56,7 @@ export class ArrivingText {
     return this.atEnd
   }
 
-  /** The bytes are not UTF-8 as far as they came: the text must come from all of them (`wholeText`). */
+  /** The bytes are not UTF-8 as far as they came: the text must come from all of them (`allBytes`, decoded whole). */
   get notUtf8(): boolean {
     this.decodeReceived()
     return this.decoder.stopped
@@ -122,7 +122,7 @@ export class ArrivingText {
 
   /**
    * After the end: the text not taken yet and what the whole file was found to be, or null when it
-   * is not UTF-8 after all (a damaged last character, say): then the text must come from `wholeText`.
+   * is not UTF-8 after all (a damaged last character, say): then the text must come from `allBytes`.
    */
   finishText(): DecodedText | null {
     this.decodeReceived()

@@ -222,28 +222,26 @@ export function createChunkedDelimitedReader(delimiter: Delimiter): ChunkedDelim
   let unclosed = false
   let finished = false
 
+  /** The buffer becomes the unread rest and `piece`: the records handed out are let go. */
+  function startAtUnread(piece: string): void {
+    const rest = buffer.slice(consumed)
+    buffer = rest === '' ? piece : piece === '' ? rest : [rest, piece].join('')
+    consumed = 0
+    rowBase += rowsInBuffer
+    rowsInBuffer = 0
+    reader = null
+  }
+
   return {
     push(piece, last) {
-      // Joined, not concatenated with +: V8 makes a + of long strings a rope, and reading a rope
-      // char by char (and its cells) is far slower than reading a flat string.
-      const rest = buffer.slice(consumed)
-      buffer = rest === '' ? piece : piece === '' ? rest : [rest, piece].join('')
-      consumed = 0
-      rowBase += rowsInBuffer
-      rowsInBuffer = 0
-      reader = null
+      startAtUnread(piece)
       if (last) ended = true
     },
     next() {
       unclosed = false
       if (finished || (!ended && buffer.length - consumed < waitFor)) return null
       if (reader === null) {
-        if (consumed > 0) {
-          buffer = buffer.slice(consumed)
-          consumed = 0
-          rowBase += rowsInBuffer
-          rowsInBuffer = 0
-        }
+        if (consumed > 0) startAtUnread('')
         reader = createDelimitedReader(buffer, delimiter)
       }
       const unclosedBefore = reader.unclosedQuoteRows.length

@@ -94,11 +94,13 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
   const timeoutMs = options.timeoutMs ?? DEFAULT_URL_TIMEOUT_MS
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES
   const controller = new AbortController()
-  let timer = setTimeout(() => controller.abort(), timeoutMs)
-  const bytesCame = (): void => {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  /** The server was heard from: the timeout counts from now. */
+  const restartTimer = (): void => {
     clearTimeout(timer)
     timer = setTimeout(() => controller.abort(), timeoutMs)
   }
+  restartTimer()
   const failedTransfer = (err: unknown): LoadFromUrlResult => {
     if (controller.signal.aborted) return fail({ code: 'fetchTimeout', params: { url: href, seconds: Math.round(timeoutMs / 1000) } }, href, name)
     return fail({ code: 'fetchFailed', params: { url: href, reason: err instanceof Error ? err.message : String(err) } }, href, name)
@@ -135,7 +137,7 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
     } else {
       // The reader reads the body as it comes (and stops it past the size cap); the timeout still
       // watches the transfer to its last byte.
-      const body = bodySource(response.body, bytesCame, () => clearTimeout(timer))
+      const body = bodySource(response.body, restartTimer, () => clearTimeout(timer))
       const size = Number.isFinite(declared) && declared > 0 ? declared : null
       input = { kind: 'arriving', text: new ArrivingText(body, maxBytes, size), name, type }
     }
