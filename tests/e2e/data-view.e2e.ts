@@ -65,6 +65,8 @@ describe('data view (Chromium)', () => {
 
     await page.reload()
     await page.getByRole('heading', { name: 'Street Indicator Dashboard' }).waitFor()
+    // The header is drawn before the view's code has loaded: wait for the table as on a first visit.
+    await page.locator('[data-testid="data-table"] tbody tr').first().waitFor()
     assert.equal(await page.locator('[data-testid="data-table"] tbody tr').count(), total)
     await page.getByTestId('language-switch').click()
     await page.getByRole('heading', { name: '街道指标看板' }).waitFor()
