@@ -8,7 +8,8 @@ import type { ImportProgress } from '../../src/io/importPipeline'
 import type { ImportRequest, ImportResponse } from '../../src/io/importProtocol'
 import { handleImportRequest } from '../../src/io/importWorker'
 import { runImport } from '../../src/io/importPipeline'
-import { startUrlLoad } from '../../src/io/importClient'
+import { createImportWorker, IMPORT_RECEIVED_MARK, startUrlLoad } from '../../src/io/importClient'
+import { workerNameFor } from '../../src/io/importProtocol'
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ImportResponse>) => void) | null = null
@@ -48,6 +49,7 @@ describe('the import worker client', () => {
     const worker = new FakeWorker()
     const progress: ImportProgress[] = []
     const rows = 20_007
+    const marksBefore = performance.getEntriesByName(IMPORT_RECEIVED_MARK).length
     const job = startImport(
       { kind: 'text', text: table(rows), name: 'big.csv' },
       { createWorker: () => worker, onProgress: (p) => progress.push(p), progressEvery: 5000 },
@@ -59,6 +61,8 @@ describe('the import worker client', () => {
     expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['done'])
     expect(worker.transferred).toBeGreaterThan(10)
     expect(progress.filter((p) => p.phase === 'parsing').map((p) => p.rows)).toEqual([0, 5000, 10000, 15000, 20000])
+    // The benchmark's split of a load: marked once, when the result arrived (not for progress).
+    expect(performance.getEntriesByName(IMPORT_RECEIVED_MARK).length - marksBefore).toBe(1)
     expect(worker.terminated).toBe(true)
   })
 
@@ -129,13 +133,44 @@ describe('the import worker client', () => {
     vi.stubGlobal('fetch', fetchMock)
     try {
       const worker = new FakeWorker()
-      const loaded = await startUrlLoad('data/big.csv', { baseUrl: 'https://intra.example/dash/', createWorker: () => worker }).result
+      const requests: ImportRequest[] = []
+      const createWorker = (request: ImportRequest): FakeWorker => {
+        requests.push(request)
+        return worker
+      }
+      const loaded = await startUrlLoad('data/big.csv', { baseUrl: 'https://intra.example/dash/', createWorker }).result
+      // The worker is made with the request (so a real one can start from its name), and is sent it too.
+      expect(requests).toEqual([{ type: 'url', param: 'data/big.csv', baseUrl: 'https://intra.example/dash/', options: {} }])
       expect(fetchMock).toHaveBeenCalledOnce()
       expect(loaded.url).toBe('https://intra.example/dash/data/big.csv')
       expect(loaded.dataset?.observations).toHaveLength(2_500)
       // The link's dataset and the import result's dataset are one object, as without the worker.
       expect(loaded.result?.dataset).toBe(loaded.dataset)
       expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['loaded'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('names a real worker after a ?data= request, and a file import’s worker after nothing', () => {
+    const made: Array<{ url: string; options: WorkerOptions | undefined }> = []
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor(url: URL | string, options?: WorkerOptions) {
+          made.push({ url: String(url), options })
+        }
+      },
+    )
+    try {
+      const request: ImportRequest = { type: 'url', param: 'a.csv', baseUrl: 'https://intra.example/', options: {} }
+      createImportWorker(request)
+      createImportWorker({ type: 'start', input: { kind: 'text', text: 'a', name: 'a.csv' }, options: {} })
+      expect(made.map((m) => m.options)).toEqual([
+        { type: 'module', name: workerNameFor(request) },
+        { type: 'module', name: '' },
+      ])
+      expect(made[0]?.url).toMatch(/importWorker/)
     } finally {
       vi.unstubAllGlobals()
     }
