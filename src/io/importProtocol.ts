@@ -28,3 +28,35 @@ export type ImportResponse =
   | { type: 'loaded'; loaded: LoadFromUrlResult; columns: ObservationColumns | null }
   /** An unexpected failure (a bug, out of memory): bad data never ends up here, it is in `result.issues`. */
   | { type: 'failed'; message: string }
+
+/**
+ * A `?data=` request can travel in the worker's name (`new Worker(url, { name })`) instead of a
+ * message, so the worker starts reading the moment its code has run. A message posted to a worker
+ * that is still starting waits on the page's thread to be passed on, and that thread is busy
+ * evaluating the app: with the CPU throttled 4× (npm run bench) the request reached the worker
+ * about 0.6 s after the worker was ready for it. File imports start when the page is idle and
+ * carry the file, so they keep to messages.
+ */
+const NAME_PREFIX = 'import-url:'
+
+/** The worker name that carries `request`, or '' for a request that goes by message. */
+export function workerNameFor(request: ImportRequest): string {
+  return request.type === 'url' ? NAME_PREFIX + JSON.stringify(request) : ''
+}
+
+/** The request a worker's name carries, or null (no request, or not one `workerNameFor` wrote). */
+export function requestFromWorkerName(name: string): ImportRequest | null {
+  if (!name.startsWith(NAME_PREFIX)) return null
+  let value: unknown
+  try {
+    value = JSON.parse(name.slice(NAME_PREFIX.length))
+  } catch {
+    return null
+  }
+  if (typeof value !== 'object' || value === null) return null
+  const r = value as Record<string, unknown>
+  const optionsOk = typeof r.options === 'object' && r.options !== null && !Array.isArray(r.options)
+  const timeoutOk = r.timeoutMs === undefined || typeof r.timeoutMs === 'number'
+  if (r.type !== 'url' || typeof r.param !== 'string' || typeof r.baseUrl !== 'string' || !optionsOk || !timeoutOk) return null
+  return value as ImportRequest
+}

@@ -7,7 +7,9 @@
  * Start it with (Vite bundles the worker and its imports as a separate chunk):
  *   new Worker(new URL('./importWorker.ts', import.meta.url), { type: 'module' })
  * `importClient.ts` does this for you. One worker serves one import; cancelling terminates it,
- * which stops the work at once wherever it is (no cooperative checks needed).
+ * which stops the work at once wherever it is (no cooperative checks needed). A `?data=` request
+ * comes in the worker's name as well as in a message (`workerNameFor`), and the first to arrive is
+ * served: the name is there as soon as the worker runs.
  *
  * The size cap (`importLimits.ts`) is applied here again, whatever the page checked, because the
  * worker is where the memory is spent.
@@ -18,7 +20,7 @@
  */
 import type { Dataset } from '../domain/model'
 import type { ArrivingInput, ImportInput, ImportOptions, ImportProgress } from './importPipeline'
-import type { ImportRequest, ImportResponse } from './importProtocol'
+import { requestFromWorkerName, type ImportRequest, type ImportResponse } from './importProtocol'
 import type { ImportResult } from './importResult'
 import { loadDatasetFromUrl } from './loadDatasetFromUrl'
 import { encodeObservations, transferablesOf, type ObservationColumns } from './observationTransfer'
@@ -66,6 +68,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
 }
 
 interface WorkerScope {
+  readonly name: string
   postMessage(message: unknown, transfer: Transferable[]): void
   addEventListener(type: 'message', listener: (event: MessageEvent<ImportRequest>) => void): void
 }
@@ -74,7 +77,15 @@ interface WorkerScope {
 declare const WorkerGlobalScope: (abstract new () => unknown) | undefined
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
   const scope = globalThis as unknown as WorkerScope
-  scope.addEventListener('message', (event) => {
-    void handleImportRequest(event.data, (message, transfer = []) => scope.postMessage(message, transfer))
-  })
+  let served = false
+  const serve = (request: ImportRequest): void => {
+    // One worker, one import: a request that came in the worker's name comes as a message too.
+    if (served) return
+    served = true
+    void handleImportRequest(request, (message, transfer = []) => scope.postMessage(message, transfer))
+  }
+  scope.addEventListener('message', (event) => serve(event.data))
+  // A `?data=` request in the worker's name starts now, not when the page's thread passes its message on.
+  const named = requestFromWorkerName(scope.name)
+  if (named !== null) serve(named)
 }

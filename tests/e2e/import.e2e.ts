@@ -251,17 +251,23 @@ describe('import page (Chromium)', () => {
     assert.deepEqual(await targetRows(watcher), GBK_STREETS)
 
     // A link names other data: it is shown instead of the stored dataset.
-    await watcher.route('**/fixtures/one-street.csv', (route) =>
-      route.fulfill({
+    let fetches = 0
+    await watcher.route('**/fixtures/one-street.csv', (route) => {
+      fetches++
+      return route.fulfill({
         status: 200,
         contentType: 'text/csv',
         body: 'region,parent,indicator,unit,period,target,actual\n谏壁街道,京口区,项目投资,亿元,2023年1-10月,2,1.7\n',
-      }),
-    )
+      })
+    })
     await watcher.goto(`${app.baseUrl}#/targets?data=fixtures/one-street.csv`)
+    await watcher.getByTestId('dataset-source').waitFor()
+    const beforeReload = fetches
     await watcher.reload()
     await watcher.getByTestId('dataset-source').waitFor()
     assert.deepEqual(await targetRows(watcher), ['谏壁街道 1.7亿元 / 2亿元'])
+    // Loaded once: the worker starts on the request in its name and ignores the same request's message.
+    assert.equal(fetches - beforeReload, 1)
     assert.deepEqual(errors, [])
     assert.deepEqual(watcherErrors, [])
     await context.close()
