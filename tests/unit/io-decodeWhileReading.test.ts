@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../src/io/decodeBytes'
-import { DecodeWhileReading, concatBytes } from '../../src/io/decodeWhileReading'
+import { DECODE_SLICE_BYTES, DecodeWhileReading, concatBytes } from '../../src/io/decodeWhileReading'
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
 const BOM = [0xef, 0xbb, 0xbf]
@@ -62,6 +62,16 @@ describe('decoding while the bytes arrive', () => {
   ])('hands %s over to decodeBytes (null)', (_name, bytes) => {
     expect(decodeInPieces(new Uint8Array(bytes), 1)).toBeNull()
     expect(decodeInPieces(new Uint8Array(bytes), 4)).toBeNull()
+  })
+
+  it('decodes a piece larger than its slice in slices, characters split at the cuts included', () => {
+    // A byte before the Chinese text shifts it, so slice ends fall inside 3-byte characters.
+    const big = encode(`a${'大市口街道,京口区,项目投资,4.97\n'.repeat(Math.ceil((2.5 * DECODE_SLICE_BYTES) / 40))}`)
+    expect(big.byteLength).toBeGreaterThan(2 * DECODE_SLICE_BYTES)
+    expect(decodeInPieces(big, big.byteLength)).toEqual(decodeBytes(big))
+    // Bytes that are not UTF-8 after the first slice still hand over to decodeBytes.
+    const late = new Uint8Array([...big, ...GBK])
+    expect(decodeInPieces(late, late.byteLength)).toBeNull()
   })
 
   it('joins chunks back into the bytes', () => {
