@@ -9,7 +9,8 @@
  *     gzip-compressed (level 9) from the served files;
  *   - time to 'dashboard:ready' on the embedded data (#/targets), and on the large synthetic table
  *     (npm run gen:large, 360,000 rows) through ?data= from the same server, split where the import
- *     worker's result reaches the page (the 'import:received' mark);
+ *     worker's result reaches the page (the 'import:received' mark), with when the worker reached
+ *     each step of the import (the 'import:<step>' marks the page makes from the worker's timeline);
  *   - filter change latency on the large table: a district, indicator or period chosen in the
  *     header's pickers until the next 'dashboard:ready' (p50 and p95 over every change);
  *   - JS heap after loading the large table (after a forced garbage collection).
@@ -52,6 +53,8 @@ const LARGE_CSV = resolve(DEFAULT_LARGE_PATH)
 const LARGE_URL_PATH = '/bench-data/large.csv'
 const VIEWPORT = { width: 1920, height: 1080 }
 const LOAD_TIMEOUT_MS = 300_000
+/** The import worker's steps, as its timeline names them (`ImportTimeline`). */
+const WORKER_STEPS = ['start', 'reading', 'parsing', 'mapping', 'validating', 'encoding'] as const
 
 /**
  * Installed before any page script: records each 'dashboard:ready' mark with its time, whether the
@@ -60,7 +63,7 @@ const LOAD_TIMEOUT_MS = 300_000
  * so no transpiler helper ends up in the page.
  */
 const PAGE_HOOK = `(() => {
-  const bench = { marks: [], t0: null, frame: null, received: null }
+  const bench = { marks: [], t0: null, frame: null, imports: {} }
   Object.defineProperty(window, '__bench', { value: bench })
   // An interaction starts: note the time, and when the first frame after it has been drawn (the
   // task after the next animation frame, by when Vue has updated and ECharts has painted once).
@@ -72,7 +75,7 @@ const PAGE_HOOK = `(() => {
   const mark = performance.mark.bind(performance)
   performance.mark = function (name, options) {
     const entry = mark(name, options)
-    if (name === '${IMPORT_RECEIVED_MARK}' && bench.received === null) bench.received = entry.startTime
+    if (name.startsWith('import:') && !(name in bench.imports)) bench.imports[name] = entry.startTime
     if (name === 'dashboard:ready') {
       bench.marks.push({
         t: entry.startTime,
@@ -101,7 +104,7 @@ interface PageMark {
 
 /** What PAGE_HOOK puts on the page's window. */
 interface BenchWindow {
-  __bench: { marks: PageMark[]; t0: number | null; frame: number | null; received: number | null }
+  __bench: { marks: PageMark[]; t0: number | null; frame: number | null; imports: Record<string, number> }
 }
 
 interface Transfer {
@@ -114,6 +117,8 @@ interface LoadSample {
   readyMs: number
   /** When the import worker's result reached the page (a ?data= load), or null. */
   receivedMs?: number | null
+  /** When the worker reached each step of that import ('start', 'reading', … 'encoding'). */
+  workerSteps?: Record<string, number>
   transfer: Transfer
   heapMB: number | null
   /** Per interaction: until the next mark (`ms`), and until the first frame drawn after it (`frameMs`). */
@@ -279,9 +284,16 @@ async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchA
     })
     const marks = await readMarks(page)
     const ready = marks.find((m) => m.urlData) as PageMark
+    const imports = (await page.evaluate('window.__bench.imports')) as Record<string, number>
     const sample: LoadSample = {
       readyMs: ready.t,
-      receivedMs: (await page.evaluate('window.__bench.received')) as number | null,
+      receivedMs: imports[IMPORT_RECEIVED_MARK] ?? null,
+      workerSteps: Object.fromEntries(
+        WORKER_STEPS.flatMap((step) => {
+          const t = imports[`import:${step}`]
+          return t === undefined ? [] : [[step, t]]
+        }),
+      ),
       transfer: transferOf(server, ready.resources),
       heapMB: await heapMB(cdp),
       changes: [],
@@ -350,7 +362,7 @@ async function main(): Promise<void> {
         `run ${run + 1}/${args.runs}: reference ${Math.round(samples.reference.at(-1)?.readyMs ?? 0)} ms, ` +
           `embedded ${Math.round(samples.embedded.at(-1)?.readyMs ?? 0)} ms` +
           (last
-            ? `, large ${Math.round(last.readyMs)} ms (table in at ${Math.round(last.receivedMs ?? 0)} ms), heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
+            ? `, large ${Math.round(last.readyMs)} ms (worker ${WORKER_STEPS.map((step) => `${step} ${Math.round(last.workerSteps?.[step] ?? Number.NaN)}`).join(', ')}; table in at ${Math.round(last.receivedMs ?? 0)} ms), heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
             : ''),
       )
     }
@@ -420,6 +432,9 @@ async function main(): Promise<void> {
       // Where the large load's time goes: until the worker's result reaches the page (fetch, import),
       // and from there to the first chart drawn (observations rebuilt, indexes, the view).
       row('ready.large.received', '  of which: table read (worker)', 'ms', med(samples.large, (s) => s.receivedMs ?? null), null, samples.large.length),
+      ...WORKER_STEPS.map((step) =>
+        row(`ready.large.worker.${step}`, `    worker: ${step} from`, 'ms', med(samples.large, (s) => s.workerSteps?.[step] ?? null), null, samples.large.length),
+      ),
       row(
         'ready.large.page',
         '  of which: then drawn (page)',

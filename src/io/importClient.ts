@@ -14,7 +14,7 @@
  */
 import type { Dataset, Observation } from '../domain/model'
 import type { ImportInput, ImportOptions, ProgressListener } from './importPipeline'
-import { workerNameFor, type ImportRequest, type ImportResponse } from './importProtocol'
+import { workerNameFor, type ImportRequest, type ImportResponse, type ImportTimeline } from './importProtocol'
 import type { ImportResult } from './importResult'
 import type { LoadFromUrlResult } from './loadDatasetFromUrl'
 import { ObservationDecoder, type ObservationColumns } from './observationTransfer'
@@ -25,6 +25,13 @@ import { ObservationDecoder, type ObservationColumns } from './observationTransf
  * (fetch and import) and the page's (rebuild and first draw).
  */
 export const IMPORT_RECEIVED_MARK = 'import:received'
+
+/** The worker's steps (`ImportTimeline`) as marks on the page's timeline: `import:start`, `import:parsing`… */
+function markWorkerTimeline(timeline: ImportTimeline): void {
+  for (const [step, epochMs] of timeline) {
+    performance.mark(`import:${step}`, { startTime: Math.max(0, epochMs - performance.timeOrigin) })
+  }
+}
 
 /** The part of the Worker interface the client uses (a real Worker, or a fake in tests). */
 export interface WorkerLike {
@@ -155,6 +162,7 @@ function runInWorker<T>(
       end({ error: new ImportWorkerError(message.message) })
       return
     }
+    if (message.type === 'done' || message.type === 'loaded') markWorkerTimeline(message.timeline)
     performance.mark(IMPORT_RECEIVED_MARK)
     const pending = onResult(message, () => finished)
     if (pending === undefined) {

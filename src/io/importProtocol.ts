@@ -6,7 +6,7 @@
  * not as objects: structured-clone *deserialisation* happens on the receiving (main) thread, and
  * 360,000 observation objects cost it 7.8 s with the CPU throttled 4× (npm run bench).
  */
-import type { ImportInput, ImportOptions, ImportProgress } from './importPipeline'
+import type { ImportInput, ImportOptions, ImportPhase, ImportProgress } from './importPipeline'
 import type { ImportResult } from './importResult'
 import type { LoadFromUrlResult } from './loadDatasetFromUrl'
 import type { ObservationColumns } from './observationTransfer'
@@ -20,12 +20,20 @@ export type ImportRequest =
   /** Fetch a `?data=` link and read it, all in the worker (`loadDatasetFromUrl`). */
   | { type: 'url'; param: string; baseUrl: string; timeoutMs?: number; options: WorkerImportOptions }
 
+/**
+ * When the worker reached each step of an import, in milliseconds since the epoch (`timeOrigin + now`,
+ * comparable between the worker and the page): the request in hand, each phase as `runImport`
+ * reports it, and the encoding of the observations before the result is posted. The page puts them
+ * on its performance timeline (`import:<step>` marks), where `npm run bench` reads them.
+ */
+export type ImportTimeline = Array<[step: 'start' | ImportPhase | 'encoding', epochMs: number]>
+
 export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress }
   /** The result, its dataset's observations empty here and given as `columns` (null without a dataset). */
-  | { type: 'done'; result: ImportResult; columns: ObservationColumns | null }
+  | { type: 'done'; result: ImportResult; columns: ObservationColumns | null; timeline: ImportTimeline }
   /** A `?data=` load's result, in the same form (`loaded.result` too has empty observations). */
-  | { type: 'loaded'; loaded: LoadFromUrlResult; columns: ObservationColumns | null }
+  | { type: 'loaded'; loaded: LoadFromUrlResult; columns: ObservationColumns | null; timeline: ImportTimeline }
   /** An unexpected failure (a bug, out of memory): bad data never ends up here, it is in `result.issues`. */
   | { type: 'failed'; message: string }
 

@@ -20,7 +20,7 @@
  */
 import type { Dataset } from '../domain/model'
 import type { ArrivingInput, ImportInput, ImportOptions, ImportProgress } from './importPipeline'
-import { requestFromWorkerName, type ImportRequest, type ImportResponse } from './importProtocol'
+import { requestFromWorkerName, type ImportRequest, type ImportResponse, type ImportTimeline } from './importProtocol'
 import type { ImportResult } from './importResult'
 import { loadDatasetFromUrl } from './loadDatasetFromUrl'
 import { encodeObservations, transferablesOf, type ObservationColumns } from './observationTransfer'
@@ -41,15 +41,22 @@ function splitResult(result: ImportResult): { result: ImportResult; columns: Obs
 /** Handles one request; exported so tests can drive it without a real worker. */
 export async function handleImportRequest(request: ImportRequest, post: PostResponse): Promise<void> {
   try {
-    const onProgress = (progress: ImportProgress): void => post({ type: 'progress', progress })
+    const now = (): number => performance.timeOrigin + performance.now()
+    const timeline: ImportTimeline = [['start', now()]]
+    const onProgress = (progress: ImportProgress): void => {
+      if (progress.phase !== timeline.at(-1)?.[0]) timeline.push([progress.phase, now()])
+      post({ type: 'progress', progress })
+    }
     // Started at once, awaited only when there is something to read (after the fetch for a link).
     const pipeline = import('./importPipeline')
     // A failed chunk load is reported where it is awaited; a fetch that fails first never awaits it.
     pipeline.catch(() => undefined)
     if (request.type === 'start') {
       const { runImport } = await pipeline
-      const { result, columns } = splitResult(await runImport(request.input, request.options, onProgress))
-      post({ type: 'done', result, columns }, columns ? transferablesOf(columns) : [])
+      const imported = await runImport(request.input, request.options, onProgress)
+      timeline.push(['encoding', now()])
+      const { result, columns } = splitResult(imported)
+      post({ type: 'done', result, columns, timeline }, columns ? transferablesOf(columns) : [])
     } else if (request.type === 'url') {
       const loaded = await loadDatasetFromUrl(request.param, {
         baseUrl: request.baseUrl,
@@ -58,9 +65,10 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
         parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
       })
       // The dataset and the result's dataset are the same object: one set of columns serves both.
+      timeline.push(['encoding', now()])
       const { dataset, columns } = split(loaded.dataset)
       const result = loaded.result ? { ...loaded.result, dataset: loaded.result.dataset ? dataset : null } : null
-      post({ type: 'loaded', loaded: { ...loaded, dataset, result }, columns }, columns ? transferablesOf(columns) : [])
+      post({ type: 'loaded', loaded: { ...loaded, dataset, result }, columns, timeline }, columns ? transferablesOf(columns) : [])
     }
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) })

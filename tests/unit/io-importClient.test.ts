@@ -147,6 +147,12 @@ describe('the import worker client', () => {
       // The link's dataset and the import result's dataset are one object, as without the worker.
       expect(loaded.result?.dataset).toBe(loaded.dataset)
       expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['loaded'])
+      // The worker's steps are on the page's timeline, in order, before the result arrived.
+      const last = (name: string): number => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN
+      const steps = ['import:start', 'import:reading', 'import:parsing', 'import:mapping', 'import:validating', 'import:encoding', IMPORT_RECEIVED_MARK]
+      const times = steps.map(last)
+      expect(times.every(Number.isFinite)).toBe(true)
+      expect([...times].sort((a, b) => a - b)).toEqual(times)
     } finally {
       vi.unstubAllGlobals()
     }
