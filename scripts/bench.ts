@@ -31,7 +31,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../tests/e2e/harness'
-import { IMPORT_RECEIVED_MARK } from '../src/io/importClient'
+import { IMPORT_RECEIVED_MARK, IMPORT_STEP_MARK_PREFIX } from '../src/io/importClient'
 import { serveStatic, type StaticServer } from '../bench/server'
 import {
   formatMarkdown,
@@ -75,7 +75,7 @@ const PAGE_HOOK = `(() => {
   const mark = performance.mark.bind(performance)
   performance.mark = function (name, options) {
     const entry = mark(name, options)
-    if (name.startsWith('import:') && !(name in bench.imports)) bench.imports[name] = entry.startTime
+    if ((name === '${IMPORT_RECEIVED_MARK}' || name.startsWith('${IMPORT_STEP_MARK_PREFIX}')) && !(name in bench.imports)) bench.imports[name] = entry.startTime
     if (name === 'dashboard:ready') {
       bench.marks.push({
         t: entry.startTime,
@@ -290,7 +290,7 @@ async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchA
       receivedMs: imports[IMPORT_RECEIVED_MARK] ?? null,
       workerSteps: Object.fromEntries(
         WORKER_STEPS.flatMap((step) => {
-          const t = imports[`import:${step}`]
+          const t = imports[IMPORT_STEP_MARK_PREFIX + step]
           return t === undefined ? [] : [[step, t]]
         }),
       ),

@@ -26,10 +26,12 @@ import { ObservationDecoder, type ObservationColumns } from './observationTransf
  */
 export const IMPORT_RECEIVED_MARK = 'import:received'
 
-/** The worker's steps (`ImportTimeline`) as marks on the page's timeline: `import:start`, `import:parsing`… */
+/** The worker's steps (`ImportTimeline`) are marked as `import:start`, `import:parsing`… */
+export const IMPORT_STEP_MARK_PREFIX = 'import:'
+
 function markWorkerTimeline(timeline: ImportTimeline): void {
   for (const [step, epochMs] of timeline) {
-    performance.mark(`import:${step}`, { startTime: Math.max(0, epochMs - performance.timeOrigin) })
+    performance.mark(IMPORT_STEP_MARK_PREFIX + step, { startTime: Math.max(0, epochMs - performance.timeOrigin) })
   }
 }
 

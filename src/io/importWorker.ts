@@ -64,8 +64,8 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
         importOptions: request.options,
         parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
       })
-      // The dataset and the result's dataset are the same object: one set of columns serves both.
       timeline.push(['encoding', now()])
+      // The dataset and the result's dataset are the same object: one set of columns serves both.
       const { dataset, columns } = split(loaded.dataset)
       const result = loaded.result ? { ...loaded.result, dataset: loaded.result.dataset ? dataset : null } : null
       post({ type: 'loaded', loaded: { ...loaded, dataset, result }, columns, timeline }, columns ? transferablesOf(columns) : [])
