@@ -19,15 +19,15 @@ import type { ImportResult } from './importResult'
 import type { LoadFromUrlResult } from './loadDatasetFromUrl'
 import { ObservationDecoder, type ObservationColumns } from './observationTransfer'
 
+/** The worker's steps (`ImportTimeline`) are marked as `import:start`, `import:parsing`… */
+export const IMPORT_STEP_MARK_PREFIX = 'import:'
+
 /**
  * Marked on the performance timeline when a worker's result reaches the page, before it is turned
  * back into observations: `npm run bench` splits a large load's time there, into the worker's part
  * (fetch and import) and the page's (rebuild and first draw).
  */
-export const IMPORT_RECEIVED_MARK = 'import:received'
-
-/** The worker's steps (`ImportTimeline`) are marked as `import:start`, `import:parsing`… */
-export const IMPORT_STEP_MARK_PREFIX = 'import:'
+export const IMPORT_RECEIVED_MARK = `${IMPORT_STEP_MARK_PREFIX}received`
 
 function markWorkerTimeline(timeline: ImportTimeline): void {
   for (const [step, epochMs] of timeline) {

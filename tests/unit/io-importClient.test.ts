@@ -3,13 +3,18 @@
  * message protocol (progress, transferred observation columns, done) is exercised end to end without threads.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { ImportCancelledError, ImportWorkerError, startImport, type WorkerLike } from '../../src/io/importClient'
-import type { ImportProgress } from '../../src/io/importPipeline'
-import type { ImportRequest, ImportResponse } from '../../src/io/importProtocol'
+import {
+  createImportWorker,
+  IMPORT_RECEIVED_MARK,
+  ImportCancelledError,
+  ImportWorkerError,
+  startImport,
+  startUrlLoad,
+  type WorkerLike,
+} from '../../src/io/importClient'
+import { runImport, type ImportProgress } from '../../src/io/importPipeline'
+import { workerNameFor, type ImportRequest, type ImportResponse } from '../../src/io/importProtocol'
 import { handleImportRequest } from '../../src/io/importWorker'
-import { runImport } from '../../src/io/importPipeline'
-import { createImportWorker, IMPORT_RECEIVED_MARK, startUrlLoad } from '../../src/io/importClient'
-import { workerNameFor } from '../../src/io/importProtocol'
 
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ImportResponse>) => void) | null = null
