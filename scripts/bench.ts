@@ -10,7 +10,8 @@
  *   - time to 'dashboard:ready' on the embedded data (#/targets), and on the large synthetic table
  *     (npm run gen:large, 360,000 rows) through ?data= from the same server, split where the import
  *     worker's result reaches the page (the 'import:received' mark), with when the worker reached
- *     each step of the import (the 'import:<step>' marks the page makes from the worker's timeline);
+ *     each step of the import (the 'import:<step>' marks the page makes from the worker's timeline),
+ *     and the page's part split where its rows are rebuilt from the worker's columns ('import:rebuilt');
  *   - filter change latency on the large table: a district, indicator or period chosen in the
  *     header's pickers until the next 'dashboard:ready' (p50 and p95 over every change);
  *   - JS heap after loading the large table (after a forced garbage collection).
@@ -31,7 +32,7 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'vite'
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../tests/e2e/harness'
-import { IMPORT_RECEIVED_MARK, IMPORT_STEP_MARK_PREFIX } from '../src/io/importClient'
+import { IMPORT_REBUILT_MARK, IMPORT_RECEIVED_MARK, IMPORT_STEP_MARK_PREFIX } from '../src/io/importClient'
 import { serveStatic, type StaticServer } from '../bench/server'
 import {
   formatMarkdown,
@@ -118,12 +119,19 @@ interface LoadSample {
   readyMs: number
   /** When the import worker's result reached the page (a ?data= load), or null. */
   receivedMs?: number | null
+  /** When the page had rebuilt that result's observations (before indexing and drawing them), or null. */
+  rebuiltMs?: number | null
   /** When the worker reached each step of that import ('start', 'reading', … 'encoding'). */
   workerSteps?: Record<string, number>
   transfer: Transfer
   heapMB: number | null
   /** Per interaction: until the next mark (`ms`), and until the first frame drawn after it (`frameMs`). */
   changes: { kind: string; ms: number; frameMs: number | null }[]
+}
+
+/** Milliseconds from one mark to another, or null when either is missing. */
+function between(from: number | null | undefined, to: number | null | undefined): number | null {
+  return from === null || from === undefined || to === null || to === undefined ? null : to - from
 }
 
 function log(message: string): void {
@@ -289,6 +297,7 @@ async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchA
     const sample: LoadSample = {
       readyMs: ready.t,
       receivedMs: imports[IMPORT_RECEIVED_MARK] ?? null,
+      rebuiltMs: imports[IMPORT_REBUILT_MARK] ?? null,
       workerSteps: Object.fromEntries(
         WORKER_STEPS.flatMap((step) => {
           const t = imports[IMPORT_STEP_MARK_PREFIX + step]
@@ -363,7 +372,7 @@ async function main(): Promise<void> {
         `run ${run + 1}/${args.runs}: reference ${Math.round(samples.reference.at(-1)?.readyMs ?? 0)} ms, ` +
           `embedded ${Math.round(samples.embedded.at(-1)?.readyMs ?? 0)} ms` +
           (last
-            ? `, large ${Math.round(last.readyMs)} ms (worker ${WORKER_STEPS.map((step) => `${step} ${Math.round(last.workerSteps?.[step] ?? Number.NaN)}`).join(', ')}; table in at ${Math.round(last.receivedMs ?? 0)} ms), heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
+            ? `, large ${Math.round(last.readyMs)} ms (worker ${WORKER_STEPS.map((step) => `${step} ${Math.round(last.workerSteps?.[step] ?? Number.NaN)}`).join(', ')}; table in at ${Math.round(last.receivedMs ?? 0)} ms, rows rebuilt at ${Math.round(last.rebuiltMs ?? Number.NaN)} ms), heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
             : ''),
       )
     }
@@ -444,6 +453,8 @@ async function main(): Promise<void> {
         null,
         samples.large.length,
       ),
+      row('ready.large.page.rebuilt', '    page: rows rebuilt in', 'ms', med(samples.large, (s) => between(s.receivedMs, s.rebuiltMs)), null, samples.large.length),
+      row('ready.large.page.drawn', '    page: then indexed and drawn in', 'ms', med(samples.large, (s) => between(s.rebuiltMs, s.readyMs)), null, samples.large.length),
       row('filter.p50', 'filter change p50 (large)', 'ms', changes.length > 0 ? percentile(changes, 50) : null, refP50, changes.length),
       row('filter.p95', 'filter change p95 (large)', 'ms', changes.length > 0 ? percentile(changes, 95) : null, refP95, changes.length, {
         text: '< 150 ms',

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest'
 import {
   createImportWorker,
   IMPORT_RECEIVED_MARK,
+  IMPORT_REBUILT_MARK,
   ImportCancelledError,
   ImportWorkerError,
   startImport,
@@ -55,6 +56,7 @@ describe('the import worker client', () => {
     const progress: ImportProgress[] = []
     const rows = 20_007
     const marksBefore = performance.getEntriesByName(IMPORT_RECEIVED_MARK).length
+    const rebuiltBefore = performance.getEntriesByName(IMPORT_REBUILT_MARK).length
     const job = startImport(
       { kind: 'text', text: table(rows), name: 'big.csv' },
       { createWorker: () => worker, onProgress: (p) => progress.push(p), progressEvery: 5000 },
@@ -68,6 +70,10 @@ describe('the import worker client', () => {
     expect(progress.filter((p) => p.phase === 'parsing').map((p) => p.rows)).toEqual([0, 5000, 10000, 15000, 20000])
     // The benchmark's split of a load: marked once, when the result arrived (not for progress).
     expect(performance.getEntriesByName(IMPORT_RECEIVED_MARK).length - marksBefore).toBe(1)
+    // And once more when the rows were rebuilt, after they arrived.
+    expect(performance.getEntriesByName(IMPORT_REBUILT_MARK).length - rebuiltBefore).toBe(1)
+    const last = (name: string): number => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN
+    expect(last(IMPORT_REBUILT_MARK)).toBeGreaterThanOrEqual(last(IMPORT_RECEIVED_MARK))
     expect(worker.terminated).toBe(true)
   })
 
@@ -152,9 +158,9 @@ describe('the import worker client', () => {
       // The link's dataset and the import result's dataset are one object, as without the worker.
       expect(loaded.result?.dataset).toBe(loaded.dataset)
       expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['loaded'])
-      // The worker's steps are on the page's timeline, in order, before the result arrived.
+      // The worker's steps are on the page's timeline, in order, before the result arrived and was rebuilt.
       const last = (name: string): number => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN
-      const steps = ['import:start', 'import:reading', 'import:parsing', 'import:mapping', 'import:validating', 'import:encoding', IMPORT_RECEIVED_MARK]
+      const steps = ['import:start', 'import:reading', 'import:parsing', 'import:mapping', 'import:validating', 'import:encoding', IMPORT_RECEIVED_MARK, IMPORT_REBUILT_MARK]
       const times = steps.map(last)
       expect(times.every(Number.isFinite)).toBe(true)
       expect([...times].sort((a, b) => a - b)).toEqual(times)
