@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import { compileHints } from './scripts/compileHints'
 import { contentSecurityPolicy } from './scripts/contentSecurityPolicy'
 import { preloadApp } from './scripts/preloadApp'
 
@@ -12,6 +13,7 @@ export default defineConfig({
     vue(),
     contentSecurityPolicy(),
     preloadApp(),
+    compileHints(),
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/locales/**', import.meta.url))],
       runtimeOnly: true,

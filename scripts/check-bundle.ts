@@ -5,6 +5,8 @@
  * view loads up front (entry chunk, its static imports, the first route's chunk and its static
  * imports, their CSS), gzip-compressed at level 9. Prints the size of every file, fails over 300 KB,
  * and fails if pptxgenjs, jszip, the spreadsheet libraries, docx or the import worker are among them.
+ * It also fails when the ECharts chunk lacks its compile hint (scripts/compileHints.ts), which a
+ * change of bundler could drop without anything else noticing.
  * Deterministic: it measures files, not time.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -19,6 +21,7 @@ import {
   type Manifest,
   type SizedFile,
 } from '../bench/bundleBudget'
+import { COMPILE_HINT } from './compileHints'
 
 const args = process.argv.slice(2)
 const dir = args.find((a) => !a.startsWith('--')) ?? 'dist'
@@ -42,5 +45,9 @@ console.log(formatBudget(report))
 const findings = lazyOnlyFindings(manifest, initial, contents)
 for (const f of findings) console.error(`error: ${f.label} must load on demand only: ${f.reason}`)
 if (report.over) console.error(`error: the initial JS+CSS is over the ${(report.budget / 1024).toFixed(0)} KB budget`)
-if (findings.length > 0 || report.over) process.exit(1)
-console.log('ok: within budget, and no export, spreadsheet, Word or worker code up front')
+// The chunk named after the chart component holds ECharts (manifest key `_EChart-<hash>.js`).
+const echartsChunk = Object.entries(manifest).find(([key, entry]) => /^_EChart-[^/]*\.js$/.test(key) && entry.file.endsWith('.js'))?.[1].file
+const hinted = echartsChunk !== undefined && readFileSync(join(dir, echartsChunk), 'utf8').startsWith(COMPILE_HINT)
+if (!hinted) console.error(`error: the ECharts chunk (${echartsChunk ?? 'not found in the manifest'}) does not start with ${COMPILE_HINT}`)
+if (findings.length > 0 || report.over || !hinted) process.exit(1)
+console.log(`ok: within budget, no export, spreadsheet, Word or worker code up front, and ${echartsChunk} compiled eagerly`)
