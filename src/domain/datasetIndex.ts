@@ -16,8 +16,6 @@ export interface DatasetIndex {
   documents: ReadonlyMap<string, SourceDocument>
   /** Direct children of a subject (regions, organisations and projects). */
   children: ReadonlyMap<string, readonly Subject[]>
-  /** Each subject's observations, in dataset order. */
-  observationsBySubject: ReadonlyMap<string, readonly Observation[]>
   /**
    * The observations the index was built from. Functions that take an observation list and an index
    * use the look-ups below only when given exactly this list; any other list is scanned as given.
@@ -45,7 +43,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
 
 export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
   const observations = dataset.observations
-  const bySubject = new Map<string, Observation[]>()
   const byIndicator = new Map<string, Observation[]>()
   const positionsBySubject = new Map<string, number[]>()
   const periodKeys: string[] = new Array<string>(observations.length)
@@ -55,14 +52,9 @@ export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
   // One pass for every per-observation look-up.
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as Observation
-    const subjectList = bySubject.get(o.subjectId)
-    if (subjectList) {
-      subjectList.push(o)
-      ;(positionsBySubject.get(o.subjectId) as number[]).push(i)
-    } else {
-      bySubject.set(o.subjectId, [o])
-      positionsBySubject.set(o.subjectId, [i])
-    }
+    const positions = positionsBySubject.get(o.subjectId)
+    if (positions) positions.push(i)
+    else positionsBySubject.set(o.subjectId, [i])
     const indicatorList = byIndicator.get(o.indicatorId)
     if (indicatorList) indicatorList.push(o)
     else byIndicator.set(o.indicatorId, [o])
@@ -79,7 +71,6 @@ export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
     indicators: new Map(dataset.indicators.map((i) => [i.id, i])),
     documents: new Map(dataset.documents.map((d) => [d.id, d])),
     children: groupBy(dataset.subjects, (s) => s.parentId),
-    observationsBySubject: bySubject,
     observations,
     observationsByIndicator: byIndicator,
     positionsBySubject,
