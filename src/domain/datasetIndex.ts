@@ -27,6 +27,8 @@ export interface DatasetIndex {
   positionsBySubject: ReadonlyMap<string, readonly number[]>
   /** The canonical period key of the observation at each position (`periodKey(o.period)`), computed once. */
   periodKeys: readonly string[]
+  /** Each distinct period key, with the period of its first observation, in order of first appearance. */
+  periods: ReadonlyMap<string, Period>
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string | null): Map<string, T[]> {
@@ -49,6 +51,7 @@ export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
   // Period keys are few (a dozen months) but needed for every row: each distinct one is made and
   // kept once, so 360,000 rows hold 360,000 references to a dozen strings.
   const keys = new Map<number, string>()
+  const periods = new Map<string, Period>()
   // One pass for every per-observation look-up.
   for (let i = 0; i < observations.length; i++) {
     const o = observations[i] as Observation
@@ -63,6 +66,7 @@ export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
     if (key === undefined) {
       key = periodKey(o.period)
       keys.set(n, key)
+      periods.set(key, o.period)
     }
     periodKeys[i] = key
   }
@@ -75,6 +79,7 @@ export function buildDatasetIndex(dataset: Dataset): DatasetIndex {
     observationsByIndicator: byIndicator,
     positionsBySubject,
     periodKeys,
+    periods,
   }
 }
 

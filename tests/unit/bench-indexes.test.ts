@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { runImport } from '../../src/io/importPipeline'
 import { loadEmbeddedDataset } from '../../src/io/embeddedDataset'
 import { buildDatasetIndex, shareRepeatedValues, type DatasetIndex } from '../../src/domain/datasetIndex'
-import type { Dataset } from '../../src/domain/model'
+import type { Dataset, Period } from '../../src/domain/model'
 import { observationsInScope, periodsOf } from '../../src/domain/scope'
 import { periodKey, yearOf } from '../../src/domain/period'
 import { buildTargetComparison, indicatorsWithTargets } from '../../src/domain/targetComparison'
@@ -56,6 +56,14 @@ describe.each(cases())('indexes on %s', (_, get) => {
       }
     }
     expect(index.periodKeys).toEqual(dataset.observations.map((o) => periodKey(o.period)))
+  })
+
+  it('knows each distinct period once, with the period object of its first row, in order of first appearance', () => {
+    const scanned = new Map<string, Period>()
+    for (const o of dataset.observations) if (!scanned.has(periodKey(o.period))) scanned.set(periodKey(o.period), o.period)
+    expect([...index.periods.keys()]).toEqual([...scanned.keys()])
+    for (const [key, period] of scanned) expect(index.periods.get(key)).toBe(period)
+    expect(index.periods.size).toBeGreaterThan(1)
   })
 
   it('lists the indicators with targets and compares targets exactly as a scan does', () => {
