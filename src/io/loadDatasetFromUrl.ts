@@ -121,7 +121,10 @@ export async function loadDatasetFromUrl(param: string, options: LoadFromUrlOpti
     if (!response.ok) {
       return fail({ code: 'fetchFailed', params: { url: href, reason: `HTTP ${response.status} ${response.statusText}`.trim() } }, href, name)
     }
-    const declared = Number(response.headers.get('content-length') ?? '')
+    // A compressed response (a server's gzip) gives the length of what was sent, not of the file:
+    // the cap is then checked on the bytes as they are read, and the progress has no total.
+    const encoding = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase()
+    const declared = encoding === 'identity' ? Number(response.headers.get('content-length') ?? '') : Number.NaN
     if (Number.isFinite(declared) && declared > maxBytes) {
       return fail({ code: 'fileTooLarge', params: { size: formatBytes(declared), max: formatBytes(maxBytes) } }, href, name)
     }

@@ -86,6 +86,24 @@ describe('loading a ?data= link', () => {
     expect(pulls).toBeLessThan(6)
   })
 
+  it('takes a compressed response’s length for what was sent, not for the file', async () => {
+    const parse = vi.fn(async () => ({ status: 'failed', dataset: null, issues: [], preview: { headers: [], rows: [] }, mapping: null, stats: {} }) as never)
+    // The browser has already decompressed the body; the header still gives the gzip length.
+    const compressed = { 'content-encoding': 'gzip', 'content-length': '40' }
+    await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV, { headers: compressed }), parse })
+    const input = (parse.mock.calls[0] as unknown[] | undefined)?.[0] as { text: { size: number | null } }
+    expect(input.text.size).toBeNull()
+    // Nor is a compressed length over the cap a reason to refuse: the file is measured as it is read.
+    const big = { 'content-encoding': 'gzip', 'content-length': '1000' }
+    const result = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV, { headers: big }), maxBytes: 500 })
+    expect(result.dataset?.observations).toHaveLength(1)
+    // Uncompressed, the length is the file's, for the progress and for the cap.
+    await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV, { headers: { 'content-length': String(CSV.length) } }), parse })
+    expect(((parse.mock.calls[1] as unknown[] | undefined)?.[0] as { text: { size: number | null } }).text.size).toBe(CSV.length)
+    const refused = await loadDatasetFromUrl('t.csv', { baseUrl: PAGE, fetch: respond(CSV, { headers: { 'content-length': '1000' } }), maxBytes: 500 })
+    expect(refused.issues.map((i) => i.code)).toEqual(['fileTooLarge'])
+  })
+
   it.each<[string, string, typeof fetch, IssueCode]>([
     ['another origin', 'https://evil.example.com/t.csv', respond(CSV), 'urlNotAllowed'],
     ['a 404', 'missing.csv', respond('nope', { status: 404, statusText: 'Not Found' }), 'fetchFailed'],
