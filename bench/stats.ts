@@ -101,6 +101,8 @@ export interface BenchArgs {
   appDir: string | null
   /** Serve the large table at this many megabits a second (a slow intranet), not as fast as loopback goes. */
   mbps: number | null
+  /** Serve the large table gzip-compressed, as a server set up to compress would. */
+  gzip: boolean
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -122,5 +124,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     throttle: int('throttle', 4, 1),
     appDir: value('app') ?? null,
     mbps: value('mbps') === undefined ? null : int('mbps', 0, 1),
+    gzip: argv.includes('--gzip'),
   }
 }

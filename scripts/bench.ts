@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR] [--mbps=N]
+ * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR] [--mbps=N] [--gzip]
  *
  * Measures the dashboard against a reference page (bench/reference: one ECharts bar chart with the
  * same Vue and ECharts) in Debian's Chromium with the CPU throttled 4×, and prints medians of N
@@ -19,7 +19,8 @@
  * Every figure is also given as a ratio to the reference's. Both pages are built into bench/out/
  * (never dist/, which other work may be rebuilding) and served on loopback. Results:
  * bench/out/results.json. --quick: 2 cold loads and fewer changes, for a smoke run. --mbps=N sends
- * the large table at N Mbit/s, as a slow intranet would (loopback is otherwise as fast as the CPU).
+ * the large table at N Mbit/s, as a slow intranet would (loopback is otherwise as fast as the CPU);
+ * --gzip sends it gzip-compressed (Content-Encoding), as a server set up to compress would.
  *
  * The throttle applies to the page's thread only, and Chromium holds a whole core while it throttles
  * (an idle page at 4× used 2.8 s of CPU in 3 s): the import worker, not throttled, shares what is
@@ -353,6 +354,7 @@ async function main(): Promise<void> {
 
   const app = await serveStatic(args.appDir === null ? APP_DIR : resolve(args.appDir), { [LARGE_URL_PATH]: LARGE_CSV }, {
     extraBytesPerSecond: args.mbps === null ? null : (args.mbps * 1e6) / 8,
+    gzipExtra: args.gzip,
   })
   const ref = await serveStatic(REF_DIR)
   const browser = await launchChromium()
@@ -435,7 +437,7 @@ async function main(): Promise<void> {
   ]
   if (!args.noLarge) {
     rows.push(
-      row('ready.large', `ready, ${expectedRows.toLocaleString('en')} rows via ?data=${args.mbps === null ? '' : ` at ${args.mbps} Mbit/s`}`, 'ms', med(samples.large, (s) => s.readyMs), refReady, samples.large.length, {
+      row('ready.large', `ready, ${expectedRows.toLocaleString('en')} rows via ?data=${args.mbps === null ? '' : ` at ${args.mbps} Mbit/s`}${args.gzip ? ', gzip' : ''}`, 'ms', med(samples.large, (s) => s.readyMs), refReady, samples.large.length, {
         text: '≤ 2.5× ref',
         pass: (_, r) => r !== null && r <= 2.5,
       }),
@@ -480,7 +482,7 @@ async function main(): Promise<void> {
   const results = {
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    environment: { chromium: version, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? '', throttle: args.throttle, mbps: args.mbps },
+    environment: { chromium: version, node: process.version, cores: cpus().length, cpu: cpus()[0]?.model ?? '', throttle: args.throttle, mbps: args.mbps, gzip: args.gzip },
     args,
     largeTable: { path: DEFAULT_LARGE_PATH, rows: expectedRows },
     metrics: rows,
@@ -490,7 +492,7 @@ async function main(): Promise<void> {
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
   }
   // A run against another build (--app=…) or at a set speed is a comparison: it must not replace the latest results.
-  const file = args.appDir !== null ? 'results-app-dir.json' : args.mbps !== null ? `results-${args.mbps}mbps.json` : 'results.json'
+  const file = args.appDir !== null ? 'results-app-dir.json' : `results${args.mbps === null ? '' : `-${args.mbps}mbps`}${args.gzip ? '-gzip' : ''}.json`
   writeFileSync(resolve(OUT, file), `${JSON.stringify(results, null, 2)}\n`)
   log(`\nbench/out/${file} written; total ${results.elapsedSeconds} s`)
 }

@@ -33,7 +33,8 @@ describe('benchmark arithmetic', () => {
   })
 
   it('reads the command line', () => {
-    expect(parseBenchArgs([])).toMatchObject({ runs: 5, quick: false, changes: 4, throttle: 4, noBuild: false, appDir: null })
+    expect(parseBenchArgs([])).toMatchObject({ runs: 5, quick: false, changes: 4, throttle: 4, noBuild: false, appDir: null, mbps: null, gzip: false })
+    expect(parseBenchArgs(['--mbps=100', '--gzip'])).toMatchObject({ mbps: 100, gzip: true })
     expect(parseBenchArgs(['--quick'])).toMatchObject({ runs: 2, quick: true, changes: 2 })
     expect(parseBenchArgs(['--quick', '--runs=7', '--app=/tmp/x'])).toMatchObject({ runs: 7, appDir: '/tmp/x', mbps: null })
     expect(parseBenchArgs(['--mbps=100'])).toMatchObject({ mbps: 100 })
