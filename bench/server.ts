@@ -74,7 +74,7 @@ export async function serveStatic(
       ...(gzipped ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     })
     if (req.method === 'HEAD') res.end()
-    else if (gzipped) void send(piecesOf(gzipped), res, isExtra ? rate : null)
+    else if (gzipped) void send(piecesOf(gzipped), res, rate)
     else if (rate !== null && isExtra) void send(createReadStream(file, { highWaterMark: PIECE_BYTES }) as AsyncIterable<Buffer>, res, rate)
     else createReadStream(file).pipe(res)
   })
