@@ -30,6 +30,7 @@ import {
   type InterchangeField,
 } from './interchangeColumns'
 import { createInterchangeMapper } from './interchangeMapper'
+import { decodeObservations } from './observationTransfer'
 import { parseJsonSafely } from './safeJson'
 import { validateDatasetValue } from './validateDataset'
 import { validateMappedDataset } from './validateMappedDataset'
@@ -67,6 +68,11 @@ export interface ImportOptions {
   maxRows?: number
   /** Checked between rows: an aborted import stops with an AbortError. */
   signal?: AbortSignal
+  /**
+   * How a table's observations come back: in `dataset.observations` (the default), or as columns in
+   * `observationColumns`, as the worker posts them, with no object made for each row.
+   */
+  observationsAs?: 'objects' | 'columns'
 }
 
 export type ImportPhase = 'reading' | 'parsing' | 'mapping' | 'validating'
@@ -460,7 +466,8 @@ export async function runImport(
   )
   checkAbort()
 
-  const dataset = validated.dataset && validated.dataset.observations.length > 0 ? validated.dataset : null
+  const columns = validated.observations
+  const dataset = validated.dataset && columns !== null && columns.count > 0 ? validated.dataset : null
   if (dataset === null && !issues.listed.some((i) => i.code === 'noValidRows')) {
     issues.forFile('error', stats.dataRows === 0 ? 'emptyTable' : 'noValidRows')
   }
@@ -469,12 +476,16 @@ export async function runImport(
     stats.subjects = dataset.subjects.length
     stats.indicators = dataset.indicators.length
     stats.documents = dataset.documents.length
-    stats.observations = dataset.observations.length
+    stats.observations = columns?.count ?? 0
   }
+  const tablePreview = { headers, rows: finalPreview() }
+  if (dataset === null || columns === null) return finishResult({ status: 'failed', dataset: null, preview: tablePreview, mapping: mappingState })
+  if (options.observationsAs === 'columns')
+    return finishResult({ status: 'ok', dataset, preview: tablePreview, mapping: mappingState, observationColumns: columns })
   return finishResult({
-    status: dataset ? 'ok' : 'failed',
-    dataset,
-    preview: { headers, rows: finalPreview() },
+    status: 'ok',
+    dataset: { ...dataset, observations: decodeObservations(columns) },
+    preview: tablePreview,
     mapping: mappingState,
   })
 

@@ -8,6 +8,7 @@ import { detachedString } from './detachedString'
 import type { TextEncodingName } from './decodeBytes'
 import type { Delimiter } from './delimitedText'
 import type { ColumnMapping, MappingSuggestion } from './interchangeColumns'
+import type { ObservationColumns } from './observationTransfer'
 import type { IssueCode, IssueLocation, Severity, ValidationIssue } from './validationIssue'
 
 export type ImportFormat = 'csv' | 'tsv' | 'xlsx' | 'json'
@@ -77,6 +78,12 @@ export interface ImportResult {
   /** Null for JSON datasets, which have no columns. */
   mapping: MappingState | null
   stats: ImportStats
+  /**
+   * The dataset's observations as columns, when the import was asked for them so
+   * (`ImportOptions.observationsAs`, what the import worker posts) and read a table: the dataset's
+   * own `observations` are then empty.
+   */
+  observationColumns?: ObservationColumns
 }
 
 export function emptyStats(): ImportStats {

@@ -18,7 +18,6 @@
  * a `?data=` link's request is already out: the worker answers its first message after fetching only
  * this small file, and the fetch and the readers' download and compilation overlap.
  */
-import type { Dataset } from '../domain/model'
 import type { ArrivingInput, ImportInput, ImportOptions, ImportProgress } from './importPipeline'
 import { requestFromWorkerName, type ImportRequest, type ImportResponse, type ImportTimeline } from './importProtocol'
 import type { ImportResult } from './importResult'
@@ -27,16 +26,20 @@ import { encodeObservations, transferablesOf, type ObservationColumns } from './
 
 export type PostResponse = (message: ImportResponse, transfer?: Transferable[]) => void
 
-/** The dataset without its observations, and the observations as columns. */
-function split(dataset: Dataset | null): { dataset: Dataset | null; columns: ObservationColumns | null } {
-  if (dataset === null) return { dataset: null, columns: null }
-  return { dataset: { ...dataset, observations: [] }, columns: encodeObservations(dataset.observations) }
+/**
+ * The result with its dataset's observations left out, and those observations as columns: the
+ * columns a table's import made (it is asked for them), or else (a JSON dataset) its objects encoded.
+ */
+function split(result: ImportResult): { result: ImportResult; columns: ObservationColumns | null } {
+  const { observationColumns, ...rest } = result
+  const dataset = result.dataset
+  if (dataset === null) return { result: rest, columns: null }
+  const columns = observationColumns ?? encodeObservations(dataset.observations)
+  return { result: { ...rest, dataset: { ...dataset, observations: [] } }, columns }
 }
 
-function splitResult(result: ImportResult): { result: ImportResult; columns: ObservationColumns | null } {
-  const { dataset, columns } = split(result.dataset)
-  return { result: { ...result, dataset }, columns }
-}
+/** A table's observations come back as columns, ready to post (no object per row in the worker). */
+const AS_COLUMNS = { observationsAs: 'columns' } as const
 
 /** Handles one request; exported so tests can drive it without a real worker. */
 export async function handleImportRequest(request: ImportRequest, post: PostResponse): Promise<void> {
@@ -53,22 +56,23 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
     pipeline.catch(() => undefined)
     if (request.type === 'start') {
       const { runImport } = await pipeline
-      const imported = await runImport(request.input, request.options, onProgress)
+      const imported = await runImport(request.input, { ...request.options, ...AS_COLUMNS }, onProgress)
       timeline.push(['encoding', now()])
-      const { result, columns } = splitResult(imported)
+      const { result, columns } = split(imported)
       post({ type: 'done', result, columns, timeline }, columns ? transferablesOf(columns) : [])
     } else if (request.type === 'url') {
       const loaded = await loadDatasetFromUrl(request.param, {
         baseUrl: request.baseUrl,
         ...(request.timeoutMs === undefined ? {} : { timeoutMs: request.timeoutMs }),
         importOptions: request.options,
-        parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) => (await pipeline).runImport(input, options, onProgress),
+        parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) =>
+          (await pipeline).runImport(input, { ...options, ...AS_COLUMNS }, onProgress),
       })
       timeline.push(['encoding', now()])
       // The dataset and the result's dataset are the same object: one set of columns serves both.
-      const { dataset, columns } = split(loaded.dataset)
-      const result = loaded.result ? { ...loaded.result, dataset: loaded.result.dataset ? dataset : null } : null
-      post({ type: 'loaded', loaded: { ...loaded, dataset, result }, columns, timeline }, columns ? transferablesOf(columns) : [])
+      const parts = loaded.result ? split(loaded.result) : { result: null, columns: null }
+      const dataset = loaded.dataset && parts.result?.dataset ? parts.result.dataset : null
+      post({ type: 'loaded', loaded: { ...loaded, dataset, result: parts.result }, columns: parts.columns, timeline }, parts.columns ? transferablesOf(parts.columns) : [])
     }
   } catch (err) {
     post({ type: 'failed', message: err instanceof Error ? `${err.name}: ${err.message}` : String(err) })

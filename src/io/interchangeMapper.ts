@@ -1,6 +1,6 @@
 /**
  * Rows of the interchange table → a dataset: regions, indicators and documents in the file format
- * that `validateDatasetValue` reads, observations as the model holds them (see `MappedValue`).
+ * that `validateDatasetValue` reads, observations as columns (see `MappedValue`).
  *
  * Rows are added one at a time (`addRow`) and checked cell by cell as they arrive, so a caller can
  * read a 500,000-row file without keeping its raw cells; only the observation of each good row and
@@ -18,6 +18,7 @@ import type * as v from 'valibot'
 import type {
   CategoryId,
   Direction,
+  Evidence,
   EvidenceField,
   IndicatorKind,
   LocalizedText,
@@ -46,6 +47,7 @@ import {
   plainRankValue,
 } from './interchangeValues'
 import { detachedString } from './detachedString'
+import { NO_EVIDENCE, ObservationColumnsBuilder, type ObservationColumns } from './observationTransfer'
 import { IdIndex } from './idIndex'
 import { hashPrefix, stableHash, stableId, stableIdFrom, type HashPrefix } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
@@ -67,11 +69,12 @@ export interface MapperOptions {
 
 /**
  * What the mapper builds: regions, indicators and documents as a dataset file holds them, and the
- * observations as the model has them (periods parsed), because checking them needs nothing more
- * and a table's rows are most of its memory (`validateMappedDataset` writes a part back to the
- * file format when it has to run the schema over it).
+ * observations as columns (`observationTransfer.ts`), the form the import worker posts them in:
+ * a table's rows are most of its memory, and as columns they are a few arrays instead of 360,000
+ * objects for the worker's garbage collector to trace (`validateMappedDataset` reads them one row
+ * at a time, and writes a part back to the file format when it has to run the schema over it).
  */
-export type MappedValue = Omit<DatasetFile, 'observations'> & { observations: Observation[] }
+export type MappedValue = Omit<DatasetFile, 'observations'> & { observations: ObservationColumns }
 
 /** The mapped dataset, with the row each record came from so later issues can point at rows. */
 export interface MappedDataset {
@@ -92,14 +95,21 @@ const MAX_QUOTE = 500
 const SPACES = /\s+/g
 
 /**
- * The good rows until `finish`, row k at index k of every array: its observation as the dataset
- * will hold it (`finish` fills in the ids and references, which need every row), and what `finish`
- * needs to work those out. Arrays of shared strings (names are interned) rather than one record
- * per row: a record for each of 360,000 rows, alive until `finish`, is work for the garbage
- * collector every time it runs during the import (see `npm run bench:import`).
+ * The good rows until `finish`, row k at index k of every array: its figures and periods (`finish`
+ * works out the ids and references, which need every row), and what `finish` needs to work those
+ * out. Arrays of numbers (NaN for none: V8 keeps an array of only numbers as plain doubles) and of
+ * shared strings (names are interned) rather than one record per row: a record for each of
+ * 360,000 rows, alive until `finish`, is work for the garbage collector every time it runs during
+ * the import (see `npm run bench:import`).
  */
 interface KeptRows {
-  observations: Observation[]
+  actual: number[]
+  actualUpper: number[]
+  qualifiers: Array<Qualifier | null>
+  target: number[]
+  targetPeriods: Array<Period | null>
+  yoy: number[]
+  rank: number[]
   /** Row numbers as a spreadsheet shows them. */
   rows: number[]
   regions: string[]
@@ -254,7 +264,13 @@ export function createInterchangeMapper(
   }
 
   const kept: KeptRows = {
-    observations: [],
+    actual: [],
+    actualUpper: [],
+    qualifiers: [],
+    target: [],
+    targetPeriods: [],
+    yoy: [],
+    rank: [],
     rows: [],
     regions: [],
     parents: [],
@@ -492,22 +508,13 @@ export function createInterchangeMapper(
 
     // A row without an error has its indicator's draft: the check only tells the compiler so.
     if (failed || period === null || draft === undefined) return
-    kept.observations.push({
-      id: '', // these four are set by `finish`
-      subjectId: '',
-      indicatorId: '',
-      period: period.value,
-      actual,
-      actualUpper,
-      qualifier: actualQualifier,
-      target,
-      targetPeriod,
-      yoy,
-      rank,
-      rankScopeId: null,
-      documentId: null,
-      evidence: [],
-    })
+    kept.actual.push(actual ?? Number.NaN)
+    kept.actualUpper.push(actualUpper ?? Number.NaN)
+    kept.qualifiers.push(actualQualifier)
+    kept.target.push(target ?? Number.NaN)
+    kept.targetPeriods.push(targetPeriod)
+    kept.yoy.push(yoy ?? Number.NaN)
+    kept.rank.push(rank ?? Number.NaN)
     kept.rows.push(row)
     kept.regions.push(region)
     kept.parents.push(readName(cell(C.parent)))
@@ -532,7 +539,7 @@ export function createInterchangeMapper(
 
     // --- Regions. A region is (name, parent name); a row that leaves the parent blank means the
     // region of that name when there is only one.
-    const count = kept.observations.length
+    const count = kept.rows.length
     const parentsOf = new Map<string, Set<string>>()
     for (let k = 0; k < count; k++) {
       const region = kept.regions[k] as string
@@ -667,12 +674,31 @@ export function createInterchangeMapper(
       return doc.id
     }
 
-    // --- Observations, one per (region, indicator, period).
-    const observations: Observation[] = []
+    // --- Observations, one per (region, indicator, period), written as columns from one object
+    // filled in for each row in turn (the columns keep none of it).
+    const observations = new ObservationColumnsBuilder(count)
     const observationRows: number[] = []
-    // The kept row that took each id. Its key is not kept but made again on a hit (a duplicate,
-    // which is rare): 360,000 keys held to the end would cost more memory than the rows themselves.
-    const seen = new IdIndex(count, (k) => (kept.observations[k] as Observation).id)
+    const o: Observation = {
+      id: '',
+      subjectId: '',
+      indicatorId: '',
+      period: { start: { year: 0, month: 1 }, end: { year: 0, month: 1 } },
+      actual: null,
+      actualUpper: null,
+      qualifier: null,
+      target: null,
+      targetPeriod: null,
+      yoy: null,
+      rank: null,
+      rankScopeId: null,
+      documentId: null,
+      evidence: NO_EVIDENCE,
+    }
+    // The id each kept row took, and the kept row that took each id. A row's key is not kept but
+    // made again on a hit (a duplicate, which is rare): 360,000 keys held to the end would cost
+    // more memory than the rows themselves.
+    const ids = new Array<string>(count)
+    const seen = new IdIndex(count, (k) => ids[k] as string)
     const keyOf = (k: number): string =>
       `${subjectOf[k]?.id ?? ''}\u001f${kept.indicators[k]?.id ?? ''}\u001f${kept.periods[k]?.key ?? ''}`
     /** The hash state after the (region, indicator) part of a row's key, made once per pair. */
@@ -686,35 +712,48 @@ export function createInterchangeMapper(
       return state
     }
     const usedIndicators = new Set<string>()
+    // Regions that an observation has, and the regions above them.
+    const usedSubjects = new Set<string>()
+    let lastSubject: SubjectDraft | null = null
+    const figureOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value)
     for (let k = 0; k < count; k++) {
       const row = kept.rows[k] as number
       if (rejected.has(row)) continue
-      const o = kept.observations[k] as Observation
       const subject = subjectOf[k]
       const indicator = kept.indicators[k]
-      if (!subject || !indicator) continue
+      const period = kept.periods[k]
+      if (!subject || !indicator || !period) continue
       // The id is the hash of the (region, indicator, period) key, so one map by id finds both
       // duplicate rows (same key) and, should it ever happen, two keys with the same hash. The key
       // itself is only written out when the id was taken: the hash reads on from its pair's part.
-      const periodKey = kept.periods[k]?.key ?? ''
-      let id = stableIdFrom('o', keyHash(subject, indicator), periodKey)
-      o.id = id // before the claim: `seen` reads the id a row took from its observation
+      let id = stableIdFrom('o', keyHash(subject, indicator), period.key)
+      ids[k] = id // before the claim: `seen` reads the id a row took from `ids`
       let first = seen.claim(id, k)
       if (first !== undefined) {
-        const key = `${subject.id}\u001f${indicator.id}\u001f${periodKey}`
+        const key = `${subject.id}\u001f${indicator.id}\u001f${period.key}`
         if (keyOf(first) === key) {
           issues.row('error', 'duplicateRow', row, undefined, undefined, {
             firstRow: kept.rows[first] as number,
-            key: `${kept.regions[k] ?? ''} · ${kept.indicators[k]?.name ?? ''} · ${periodKey}`,
+            key: `${kept.regions[k] ?? ''} · ${indicator.name} · ${period.key}`,
           })
           continue
         }
         for (let salt = 1; first !== undefined; salt++) {
           id = `o-${stableHash(key, salt)}`
-          o.id = id
+          ids[k] = id
           first = seen.claim(id, k)
         }
       }
+      o.id = id
+      o.period = period.value
+      o.actual = figureOrNull(kept.actual[k] as number)
+      o.actualUpper = figureOrNull(kept.actualUpper[k] as number)
+      o.qualifier = kept.qualifiers[k] ?? null
+      o.target = figureOrNull(kept.target[k] as number)
+      o.targetPeriod = kept.targetPeriods[k] ?? null
+      o.yoy = figureOrNull(kept.yoy[k] as number)
+      o.rank = figureOrNull(kept.rank[k] as number)
+      o.evidence = NO_EVIDENCE
 
       const quote = kept.quotes[k] ?? null
       if (quote !== null) {
@@ -726,10 +765,12 @@ export function createInterchangeMapper(
           ['yoy', o.yoy],
           ['rank', o.rank],
         ]
+        const evidence: Evidence[] = []
         for (const [field, value] of figures) {
-          if (value !== null && readingStates(reading, field, value)) o.evidence.push({ field, quote })
+          if (value !== null && readingStates(reading, field, value)) evidence.push({ field, quote })
         }
-        if (o.evidence.length === 0) issues.row('warning', 'quoteUnmatched', row, columnName('quote'), quote)
+        if (evidence.length === 0) issues.row('warning', 'quoteUnmatched', row, columnName('quote'), quote)
+        else o.evidence = evidence
       }
       const source = kept.sources[k] ?? (o.evidence.length > 0 ? fileSource : null)
 
@@ -737,27 +778,25 @@ export function createInterchangeMapper(
         indicator.used = true
         usedIndicators.add(indicator.id)
       }
+      // The region of the observation before (and all above it) is in already.
+      if (subject !== lastSubject) {
+        let cursor: string | null = subject.id
+        while (cursor !== null && !usedSubjects.has(cursor)) {
+          usedSubjects.add(cursor)
+          cursor = byId.get(cursor)?.parentId ?? null
+        }
+        lastSubject = subject
+      }
       o.subjectId = subject.id
       o.indicatorId = indicator.id
       // A rank is counted among the region's siblings: within its parent.
       o.rankScopeId = o.rank !== null ? subject.parentId : null
       o.documentId = source === null ? null : documentFor(source, o.period.end, row)
-      observations.push(o)
+      observations.add(o)
       observationRows.push(row)
     }
 
     // --- Only what the observations use (and the regions above them) goes into the dataset.
-    const usedSubjects = new Set<string>()
-    for (let i = 0; i < observations.length; i++) {
-      const o = observations[i] as Observation
-      // The region of the observation before (and all above it) is in already.
-      if (i > 0 && o.subjectId === observations[i - 1]?.subjectId) continue
-      let cursor: string | null = o.subjectId
-      while (cursor !== null && !usedSubjects.has(cursor)) {
-        usedSubjects.add(cursor)
-        cursor = byId.get(cursor)?.parentId ?? null
-      }
-    }
     const subjectList: SubjectFile[] = []
     const subjectRows: number[] = []
     for (const d of subjects.values()) {
@@ -802,7 +841,7 @@ export function createInterchangeMapper(
         documents: documentList,
         subjects: subjectList,
         indicators: indicatorList,
-        observations,
+        observations: observations.finish(),
       },
       observationRows,
       subjectRows,
@@ -815,7 +854,7 @@ export function createInterchangeMapper(
     addRow,
     finish,
     get keptRows() {
-      return kept.observations.length
+      return kept.rows.length
     },
   }
 }

@@ -25,6 +25,7 @@ import { periodKey } from '../domain/period'
 import type { IssueCollector } from './importResult'
 import type { InterchangeField } from './interchangeColumns'
 import type { DatasetFile, MappedDataset } from './interchangeMapper'
+import { ObservationColumnsBuilder, ObservationDecoder, type ObservationColumns } from './observationTransfer'
 import { validateDatasetValue } from './validateDataset'
 import { validateMappedObservations } from './validateMappedObservations'
 import type { ValidationIssue } from './validationIssue'
@@ -55,7 +56,10 @@ const COLUMN_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Interchan
 }
 
 export interface ValidatedImport {
+  /** The dataset of the valid rows, its observations left out: they are in `observations`. */
   dataset: Dataset | null
+  /** The dataset's observations, as columns (`observationTransfer.ts`). */
+  observations: ObservationColumns | null
   /** Rows whose observation is in the dataset. */
   validRows: number
 }
@@ -122,29 +126,38 @@ export function validateMappedDataset(
   for (const issue of head.issues) report(issue, headerRows)
   if (head.dataset === null) {
     if (withoutQuote > 0) issues.forFile('warning', 'figuresWithoutQuote', { count: withoutQuote })
-    return { dataset: null, validRows: 0 }
+    return { dataset: null, observations: null, validRows: 0 }
   }
 
   // 2. Observations, part by part. Issues outside the observations were reported in step 1.
   const all = value.observations
-  const output: Observation[] = []
+  const rowsOf = new ObservationDecoder(all)
+  /**
+   * What each part keeps: the indexes of its rows that passed (or 'all'), or, for a part the schema
+   * validated, the observations it returned. While every row passes, the mapper's columns are the
+   * dataset's as they are.
+   */
+  const kept: Array<number[] | 'all' | Observation[]> = []
   let rejected = 0
-  for (let start = 0; start < all.length; start += PART_SIZE) {
-    const observations = all.slice(start, start + PART_SIZE)
-    let rows = mapped.observationRows.slice(start, start + PART_SIZE)
+  let copied = false
+  for (let start = 0; start < all.count; start += PART_SIZE) {
+    const end = Math.min(all.count, start + PART_SIZE)
+    let rows = mapped.observationRows.slice(start, end)
     const observationRows = (collection: string, index: number): number | undefined =>
       collection === 'observations' ? rows[index] : undefined
-    const trusted = mode === 'trusted' ? validateMappedObservations(observations, head.dataset, issues.file) : null
+    const trusted = mode === 'trusted' ? validateMappedObservations(rowsOf, start, end, head.dataset, issues.file) : null
     if (trusted !== null) {
       for (const issue of trusted.issues) report(issue, observationRows)
       withoutQuote += trusted.figuresWithoutEvidence
-      rejected += trusted.rejected.length
-      for (const o of trusted.observations) output.push(o)
+      rejected += trusted.rejected
+      kept.push(trusted.rejected === 0 ? 'all' : trusted.accepted)
     } else {
       // Rows with errors are left out and the rest validated again, until a pass finds none. One
       // pass is not enough: where the schema fails (an overflowing figure) the cross-checks (a
       // target of 0) never ran, and they only run once the schema passes. Each pass drops at least
       // one row, so this ends; an issue seen in an earlier pass is not said again.
+      const observations: Observation[] = []
+      rowsOf.decode(start, end, observations)
       let part = observations.map(toFile)
       const said = new Set<string>()
       for (;;) {
@@ -162,7 +175,8 @@ export function validateMappedDataset(
           if (issue.severity === 'error' && typeof index === 'number') bad.add(index)
         }
         if (bad.size === 0) {
-          for (const o of result.dataset?.observations ?? []) output.push(o)
+          kept.push(result.dataset?.observations ?? [])
+          copied = true
           break
         }
         rejected += bad.size
@@ -170,9 +184,21 @@ export function validateMappedDataset(
         rows = rows.filter((_, i) => !bad.has(i))
       }
     }
-    onProgress?.(Math.min(1, (start + PART_SIZE) / Math.max(1, all.length)))
+    onProgress?.(Math.min(1, end / Math.max(1, all.count)))
   }
   if (withoutQuote > 0) issues.forFile('warning', 'figuresWithoutQuote', { count: withoutQuote })
+
+  // The dataset's columns: the mapper's, unless rows were left out or a part came back as objects.
+  let output = all
+  if (rejected > 0 || copied) {
+    const builder = new ObservationColumnsBuilder(all.count)
+    kept.forEach((part, p) => {
+      if (part === 'all') for (let i = p * PART_SIZE; i < Math.min(all.count, (p + 1) * PART_SIZE); i++) builder.add(rowsOf.view(i))
+      else if (typeof part[0] === 'number') for (const i of part as number[]) builder.add(rowsOf.view(i))
+      else for (const o of part as Observation[]) builder.add(o)
+    })
+    output = builder.finish()
+  }
 
   // 3. With rows left out, drop what no kept row uses (regions above a used one stay).
   let { subjects, indicators, documents } = head.dataset
@@ -181,7 +207,9 @@ export function validateMappedDataset(
     const usedSubjects = new Set<string>()
     const usedIndicators = new Set<string>()
     const usedDocuments = new Set<string>()
-    for (const o of output) {
+    const outputRows = new ObservationDecoder(output)
+    for (let i = 0; i < output.count; i++) {
+      const o = outputRows.view(i)
       usedIndicators.add(o.indicatorId)
       if (o.documentId !== null) usedDocuments.add(o.documentId)
       for (let cursor: string | null = o.subjectId; cursor !== null && !usedSubjects.has(cursor); cursor = parentOf.get(cursor) ?? null)
@@ -191,5 +219,5 @@ export function validateMappedDataset(
     indicators = indicators.filter((i) => usedIndicators.has(i.id))
     documents = documents.filter((d) => usedDocuments.has(d.id))
   }
-  return { dataset: { ...head.dataset, subjects, indicators, documents, observations: output }, validRows: output.length }
+  return { dataset: { ...head.dataset, subjects, indicators, documents, observations: [] }, observations: output, validRows: output.count }
 }

@@ -18,34 +18,35 @@
  */
 import type { Dataset, IndicatorKind, Observation } from '../domain/model'
 import { FIGURES_WITH_EVIDENCE, checkObservationFigures, lacksEvidence, type ObservationIssueSink } from './validateDataset'
+import type { ObservationDecoder } from './observationTransfer'
 import type { ValidationIssue } from './validationIssue'
 
 /** Maximum length of a quote in the dataset format (`datasetSchema.ts`). */
 const MAX_QUOTE = 500
 
 export interface MappedObservations {
-  /** The observations without an error, in order: the schema would have returned them unchanged. */
-  observations: Observation[]
-  /** Indexes (into the part) of observations left out for an error. */
-  rejected: number[]
-  /** Issues as `crossCheckDataset` reports them (paths relative to the part), except … */
+  /** Indexes (into the columns) of the observations without an error, in order: the schema would have returned them unchanged. */
+  accepted: number[]
+  /** How many observations were left out for an error. */
+  rejected: number
+  /** Issues as `crossCheckDataset` reports them (paths relative to `from`), except … */
   issues: ValidationIssue[]
   /** … 'figureWithoutEvidence', only counted: one per figure of most sourced rows. */
   figuresWithoutEvidence: number
 }
 
 /**
- * Validates `part` (observations of a mapped table whose regions, indicators and documents `head`
- * holds, already validated). Null when an observation has a value only the schema can report on:
- * validate the part with `validateDatasetValue` then.
+ * Validates observations `from` to `to` (exclusive) of a mapped table (`rows` reads them one at a
+ * time) whose regions, indicators and documents `head` holds, already validated. Null when an
+ * observation has a value only the schema can report on: validate the part with
+ * `validateDatasetValue` then.
  */
-export function validateMappedObservations(part: readonly Observation[], head: Dataset, file: string): MappedObservations | null {
-  if (!part.every(schemaAccepts)) return null
+export function validateMappedObservations(rows: ObservationDecoder, from: number, to: number, head: Dataset, file: string): MappedObservations | null {
   const kinds = new Map<string, IndicatorKind>()
   for (const indicator of head.indicators) kinds.set(indicator.id, indicator.kind)
 
-  const observations: Observation[] = []
-  const rejected: number[] = []
+  const accepted: number[] = []
+  let rejected = 0
   const issues: ValidationIssue[] = []
   let withoutEvidence = 0
   // The observation being checked, for the sink: one closure for the part, not one per row.
@@ -53,20 +54,23 @@ export function validateMappedObservations(part: readonly Observation[], head: D
   let current: Observation | null = null
   let failed = false
   const report: ObservationIssueSink = (severity, code, field, params = {}) => {
-    const path: Array<string | number> = field ? ['observations', index, field] : ['observations', index]
+    const at = index - from
+    const path: Array<string | number> = field ? ['observations', at, field] : ['observations', at]
     issues.push({ severity, code, location: { file, path, record: current?.id }, params })
     if (severity === 'error') failed = true
   }
 
-  for (index = 0; index < part.length; index++) {
-    current = part[index] as Observation
+  for (index = from; index < to; index++) {
+    current = rows.view(index)
+    // Rare: what this part reported so far is dropped, and the caller runs the schema over it.
+    if (!schemaAccepts(current)) return null
     failed = false
     checkObservationFigures(current, kinds.get(current.indicatorId), report)
     for (const field of FIGURES_WITH_EVIDENCE) if (lacksEvidence(current, field)) withoutEvidence++
-    if (failed) rejected.push(index)
-    else observations.push(current)
+    if (failed) rejected++
+    else accepted.push(index)
   }
-  return { observations, rejected, issues, figuresWithoutEvidence: withoutEvidence }
+  return { accepted, rejected, issues, figuresWithoutEvidence: withoutEvidence }
 }
 
 function isFigure(value: number | null): boolean {

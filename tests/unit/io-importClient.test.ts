@@ -3,6 +3,7 @@
  * message protocol (progress, transferred observation columns, done) is exercised end to end without threads.
  */
 import { describe, expect, it, vi } from 'vitest'
+import { readFileSync } from 'node:fs'
 import {
   createImportWorker,
   IMPORT_RECEIVED_MARK,
@@ -136,6 +137,15 @@ describe('the import worker client', () => {
     const { elapsedMs: _b, ...workerStats } = viaWorker.stats
     expect({ ...viaWorker, stats: workerStats }).toEqual({ ...direct, stats: directStats })
     expect(viaWorker.dataset?.observations.some((o) => o.qualifier === 'about')).toBe(true)
+  })
+
+  it('gives a JSON dataset whole too (its objects encoded in the worker)', async () => {
+    const text = readFileSync('data/dataset.json', 'utf8')
+    const direct = await runImport({ kind: 'text', text, name: 'dataset.json' })
+    const viaWorker = await startImport({ kind: 'text', text, name: 'dataset.json' }, { createWorker: () => new FakeWorker() }).result
+    expect(direct.status).toBe('ok')
+    expect(viaWorker.dataset).toEqual(direct.dataset)
+    expect(viaWorker.observationColumns).toBeUndefined()
   })
 
   it('fetches and reads a ?data= link in the worker', async () => {

@@ -5,6 +5,7 @@ import { periodKey } from '../../src/domain/period'
 import { revalidateDataset } from '../../src/io/datasetFile'
 import { runImport, type ImportInput, type ImportOptions, type ImportProgress } from '../../src/io/importPipeline'
 import type { ImportResult } from '../../src/io/importResult'
+import { decodeObservations } from '../../src/io/observationTransfer'
 import { stableId } from '../../src/io/stableHash'
 import type { IssueCode } from '../../src/io/validationIssue'
 import { formatIssueLine } from '../../src/io/validationMessages'
@@ -228,6 +229,39 @@ describe('bad rows are reported at their row and column, and only valid rows are
     const result = await runImport(csv('地区,上级,指标,单位,期间,完成\nA街道,B街道,x,件,2023,1\nB街道,A街道,x,件,2023,2\n'))
     expect(result.issues.map((i) => i.code)).toContain('parentCycle')
     expect(result.status).toBe('ok')
+  })
+})
+
+describe('observations as columns (what the import worker asks for)', () => {
+  it.each<[string, ImportInput]>([
+    ['a clean table', bytesOf('chinese-headers.utf8.csv')],
+    ['a table with rows left out (a zero target, a duplicate, an overflowing figure)', csv([
+      '地区,上级地区,指标,单位,期间,目标,完成,同比,排名,来源,原文',
+      '大市口街道,京口区,项目投资,亿元,2023年1-10月,4.97,4.32,12.5,1,报道甲,完成项目投资4.32亿元',
+      '正东路街道,京口区,项目投资,亿元,2023年1-10月,0,3.1,,,,',
+      '大市口街道,京口区,项目投资,亿元,2023年1-10月,5,4,,,,',
+      `四牌楼街道,京口区,项目投资,亿元,2023年1-10月,,${'9'.repeat(305)},,,,`,
+      '四牌楼街道,京口区,12345按时办结率,%,2023年1-10月,,约98.6%,,2,报道乙,按时办结率约98.6%，排名第2',
+    ].join('\n'))],
+  ])('%s: the same observations, as columns and no objects', async (_name, input) => {
+    const asObjects = await runImport(input, { acceptSuggestedMapping: true })
+    const asColumns = await runImport(input, { acceptSuggestedMapping: true, observationsAs: 'columns' })
+    expect(asObjects.status).toBe('ok')
+    expect(asObjects.observationColumns).toBeUndefined()
+    expect(asObjects.stats.validRows).toBe(input.kind === 'bytes' && input.name === 'table.csv' ? 2 : 6)
+    const columns = asColumns.observationColumns
+    expect(columns?.count).toBe(asObjects.dataset?.observations.length)
+    expect(asColumns.dataset?.observations).toEqual([])
+    expect(columns && decodeObservations(columns)).toEqual(asObjects.dataset?.observations)
+    // Everything else is the same result.
+    const rest = (r: ImportResult) => ({ ...r, dataset: { ...r.dataset, observations: [] }, observationColumns: undefined, stats: { ...r.stats, elapsedMs: 0 } })
+    expect(rest(asColumns)).toEqual(rest(asObjects))
+  })
+
+  it('a JSON dataset comes back as objects still (it has no table to make columns from)', async () => {
+    const result = await runImport({ kind: 'bytes', bytes: new Uint8Array(readFileSync('data/dataset.json')), name: 'dataset.json' }, { observationsAs: 'columns' })
+    expect(result.observationColumns).toBeUndefined()
+    expect(result.dataset?.observations.length).toBeGreaterThan(50)
   })
 })
 

@@ -9,6 +9,7 @@ import { runImport } from '../../src/io/importPipeline'
 import { IssueCollector } from '../../src/io/importResult'
 import { suggestMapping, type InterchangeField } from '../../src/io/interchangeColumns'
 import { createInterchangeMapper, type MappedDataset } from '../../src/io/interchangeMapper'
+import { encodeObservations } from '../../src/io/observationTransfer'
 import { validateMappedDataset } from '../../src/io/validateMappedDataset'
 import type { IssueCode } from '../../src/io/validationIssue'
 import type { Observation } from '../../src/domain/model'
@@ -116,7 +117,7 @@ describe('every check a mapped row can fail still fires', () => {
   })
 
   /** A mapped dataset of one region, indicator and document, with these observations. */
-  function mappedWith(observations: MappedDataset['value']['observations']): MappedDataset {
+  function mappedWith(observations: Observation[]): MappedDataset {
     return {
       value: {
         schemaVersion: 1,
@@ -124,7 +125,7 @@ describe('every check a mapped row can fail still fires', () => {
         documents: [],
         subjects: [{ id: 's-1', level: 'street', name: { zh: 'A街道', en: 'A街道' }, parentId: null }],
         indicators: [{ id: 'i-1', name: { zh: '率', en: '率' }, category: 'economy', unit: '%', kind: 'rate', direction: 'higher' }],
-        observations,
+        observations: encodeObservations(observations),
       },
       observationRows: observations.map((_, i) => i + 2),
       subjectRows: [2],
