@@ -25,6 +25,11 @@
  * The throttle applies to the page's thread only, and Chromium holds a whole core while it throttles
  * (an idle page at 4× used 2.8 s of CPU in 3 s): the import worker, not throttled, shares what is
  * left with the browser. On 2 cores that is one core; the README's Performance section has the figures.
+ *
+ * On Linux the large load's CPU is also given per thread (`bench/threadUsage.ts`, from /proc): the
+ * page's (its throttle's spinning included), the import worker's, and V8's helper threads' (garbage
+ * collection and compiling, which compete with the worker for the cores), with the memory the
+ * renderer touched for the first time. These move far less between runs than the times do.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
@@ -46,6 +51,7 @@ import {
   type MetricRow,
 } from '../bench/stats'
 import { largeTableSummary } from '../bench/largeTable'
+import { recordThreadUsage, type Usage } from '../bench/threadUsage'
 import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
 
 const OUT = resolve('bench/out')
@@ -56,7 +62,7 @@ const LARGE_URL_PATH = '/bench-data/large.csv'
 const VIEWPORT = { width: 1920, height: 1080 }
 const LOAD_TIMEOUT_MS = 300_000
 /** The import worker's steps, as its timeline names them (`ImportTimeline`). */
-const WORKER_STEPS = ['start', 'reading', 'parsing', 'mapping', 'validating', 'encoding'] as const
+const WORKER_STEPS = ['start', 'reading', 'parsing', 'mapping', 'validating', 'posting'] as const
 
 /**
  * Installed before any page script: records each 'dashboard:ready' mark with its time, whether the
@@ -122,12 +128,14 @@ interface LoadSample {
   receivedMs?: number | null
   /** When the page had rebuilt that result's observations (before indexing and drawing them), or null. */
   rebuiltMs?: number | null
-  /** When the worker reached each step of that import ('start', 'reading', … 'encoding'). */
+  /** When the worker reached each step of that import ('start', 'reading', … 'posting'). */
   workerSteps?: Record<string, number>
   transfer: Transfer
   heapMB: number | null
   /** Per interaction: until the next mark (`ms`), and until the first frame drawn after it (`frameMs`). */
   changes: { kind: string; ms: number; frameMs: number | null }[]
+  /** CPU and fresh memory of the renderer's threads until ready (a ?data= load, on Linux), or null. */
+  threads?: Usage | null
 }
 
 /** Milliseconds from one mark to another, or null when either is missing. */
@@ -287,11 +295,13 @@ async function optionsOf(page: Page, testId: string): Promise<PickerOption[]> {
 async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchArgs, run: number): Promise<LoadSample> {
   const { context, page, cdp, errors } = await openPage(browser, args.throttle)
   try {
+    const threads = recordThreadUsage()
     await page.goto(`${server.origin}/#/targets?data=${encodeURIComponent(LARGE_URL_PATH.slice(1))}`)
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.marks.some((m) => m.urlData), undefined, {
       timeout: LOAD_TIMEOUT_MS,
       polling: 50,
     })
+    const threadUsage = threads?.stop() ?? null
     const marks = await readMarks(page)
     const ready = marks.find((m) => m.urlData) as PageMark
     const imports = (await page.evaluate('window.__bench.imports')) as Record<string, number>
@@ -308,6 +318,7 @@ async function appLargeLoad(browser: Browser, server: StaticServer, args: BenchA
       transfer: transferOf(server, ready.resources),
       heapMB: await heapMB(cdp),
       changes: [],
+      threads: threadUsage,
     }
 
     const districts = (await optionsOf(page, 'region-picker')).filter((o) => o.value !== '' && /区$/.test(o.text))
@@ -468,6 +479,18 @@ async function main(): Promise<void> {
         text: '< 150 MB',
         pass: (v) => v < 150,
       }),
+      // Where the large load's CPU went (Linux only): less noisy than its wall-clock time.
+      row('cpu.large.page', 'large load CPU: page thread (incl. throttle)', 'ms', med(samples.large, (s) => s.threads?.page.cpuMs ?? null), null, samples.large.length),
+      row('cpu.large.worker', 'large load CPU: import worker', 'ms', med(samples.large, (s) => s.threads?.worker.cpuMs ?? null), null, samples.large.length),
+      row('cpu.large.helpers', "large load CPU: V8's helper threads", 'ms', med(samples.large, (s) => s.threads?.helpers.cpuMs ?? null), null, samples.large.length),
+      row(
+        'memory.large.fresh',
+        'large load: memory first touched',
+        'MB',
+        med(samples.large, (s) => (s.threads ? Object.values(s.threads).reduce((sum, g) => sum + g.freshMB, 0) : null)),
+        null,
+        samples.large.length,
+      ),
     )
   }
   for (const kind of ['district', 'indicator', 'period']) {

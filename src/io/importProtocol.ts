@@ -23,10 +23,10 @@ export type ImportRequest =
 /**
  * When the worker reached each step of an import, in milliseconds since the epoch (`timeOrigin + now`,
  * comparable between the worker and the page): the request in hand, each phase as `runImport`
- * reports it, and the encoding of the observations before the result is posted. The page puts them
+ * reports it, and the result ready to post (its observations as columns). The page puts them
  * on its performance timeline (`import:<step>` marks), where `npm run bench` reads them.
  */
-export type ImportTimeline = Array<[step: 'start' | ImportPhase | 'encoding', epochMs: number]>
+export type ImportTimeline = Array<[step: 'start' | ImportPhase | 'posting', epochMs: number]>
 
 export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress }

@@ -57,7 +57,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
     if (request.type === 'start') {
       const { runImport } = await pipeline
       const imported = await runImport(request.input, { ...request.options, ...AS_COLUMNS }, onProgress)
-      timeline.push(['encoding', now()])
+      timeline.push(['posting', now()])
       const { result, columns } = split(imported)
       post({ type: 'done', result, columns, timeline }, columns ? transferablesOf(columns) : [])
     } else if (request.type === 'url') {
@@ -68,7 +68,7 @@ export async function handleImportRequest(request: ImportRequest, post: PostResp
         parse: async (input: ImportInput | ArrivingInput, options: ImportOptions) =>
           (await pipeline).runImport(input, { ...options, ...AS_COLUMNS }, onProgress),
       })
-      timeline.push(['encoding', now()])
+      timeline.push(['posting', now()])
       // The dataset and the result's dataset are the same object: one set of columns serves both.
       const parts = loaded.result ? split(loaded.result) : { result: null, columns: null }
       const dataset = loaded.dataset && parts.result?.dataset ? parts.result.dataset : null

@@ -170,7 +170,7 @@ describe('the import worker client', () => {
       expect(worker.messages.filter((m) => m !== 'progress')).toEqual(['loaded'])
       // The worker's steps are on the page's timeline, in order, before the result arrived and was rebuilt.
       const last = (name: string): number => performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN
-      const steps = ['import:start', 'import:reading', 'import:parsing', 'import:mapping', 'import:validating', 'import:encoding', IMPORT_RECEIVED_MARK, IMPORT_REBUILT_MARK]
+      const steps = ['import:start', 'import:reading', 'import:parsing', 'import:mapping', 'import:validating', 'import:posting', IMPORT_RECEIVED_MARK, IMPORT_REBUILT_MARK]
       const times = steps.map(last)
       expect(times.every(Number.isFinite)).toBe(true)
       expect([...times].sort((a, b) => a - b)).toEqual(times)
