@@ -106,10 +106,10 @@ export class ArrivingText {
     }
   }
 
-  /** The text decoded since the last take. */
-  take(): string {
+  /** The text decoded since the last take, or about its first `maxChars` characters (see `DecodeWhileReading.take`). */
+  take(maxChars?: number): string {
     this.decodeReceived()
-    return this.decoder.take()
+    return this.decoder.take(maxChars)
   }
 
   private decodeReceived(): void {

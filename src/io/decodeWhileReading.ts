@@ -17,8 +17,15 @@ const SNIFF_BYTES = 3
  * Bytes decoded per `TextDecoder.decode` call at most. Chromium decodes the 62.7 MB bench table
  * (mostly Chinese) in a worker in about 415 ms in 256 KB slices and 610 ms in the 2 MB pieces its
  * fetch hands over (4 runs each, same bytes); Node is as fast either way.
+ *
+ * Smaller still, 32 KB: a slice's text (at most 64 KB of UTF-16) is then an ordinary young object,
+ * not a large one. V8 gives every large object fresh pages of its own, and on a virtual machine
+ * memory touched for the first time costs about 3 ms per MB (a page fault per 4 KB): 256 KB slices,
+ * joined into 256 K-character pieces (`ARRIVING_PIECE_CHARS` in `importPipeline.ts`), had the
+ * import touch about 90 MB more in Chromium's worker (6 interleaved large loads: 472 vs 383 MB;
+ * worker CPU 3115 vs 3020 ms) and 130 MB more in Node (`npm run bench:import -- --arriving`).
  */
-export const DECODE_SLICE_BYTES = 256 * 1024
+export const DECODE_SLICE_BYTES = 32 * 1024
 
 export class DecodeWhileReading {
   private decoder: TextDecoder | null = null
@@ -77,11 +84,20 @@ export class DecodeWhileReading {
     }
   }
 
-  /** The text decoded since the last take ('' once decoding stopped). */
-  take(): string {
-    const text = this.pieces.join('')
-    this.pieces.length = 0
-    this.piecesLength = 0
+  /**
+   * The text decoded since the last take ('' once decoding stopped), or its first slices up to
+   * about `maxChars` characters (at least one slice): the rest stays for the next take.
+   */
+  take(maxChars = Number.POSITIVE_INFINITY): string {
+    let count = 0
+    let chars = 0
+    while (count < this.pieces.length && (count === 0 || chars + (this.pieces[count] as string).length <= maxChars)) {
+      chars += (this.pieces[count] as string).length
+      count++
+    }
+    const text = count === this.pieces.length ? this.pieces.join('') : this.pieces.slice(0, count).join('')
+    this.pieces.splice(0, count)
+    this.piecesLength -= chars
     if (this.bom) this.takenReplacements += countReplacements(text)
     return text
   }

@@ -149,8 +149,12 @@ function looksLikeJson(text: string): boolean {
   return /^\s*[{[]/.test(text.slice(0, 64))
 }
 
-/** How much arrived text a source of an arriving file is given at a time (characters). */
-const ARRIVING_PIECE_CHARS = 256 * 1024
+/**
+ * How much arrived text a source of an arriving file is given at a time (characters): small enough
+ * that a piece, and the reader's copy of it with the unread rest of the piece before, are ordinary
+ * young objects and not large ones with fresh pages each (see `DECODE_SLICE_BYTES`).
+ */
+const ARRIVING_PIECE_CHARS = 32 * 1024
 
 /** Rows of a delimited text that is still arriving; `push` gives it the next piece. */
 function arrivingSource(arriving: ArrivingText, delimiter: Delimiter): RecordSource & { push(piece: string, last: boolean): void } {
@@ -503,7 +507,7 @@ export async function runImport(
       return tooLargeOr(err)
     }
     if (!arriving.notUtf8) {
-      const piece = arriving.take()
+      const piece = arriving.take(ARRIVING_PIECE_CHARS)
       const rest = arriving.ended ? arriving.finishText() : null
       if (!arriving.damaged && (!arriving.ended || (rest !== null && rest.replacements === 0))) {
         streamed.push(rest === null ? piece : piece + rest.text, arriving.ended)

@@ -52,6 +52,31 @@ describe('decoding while the bytes arrive', () => {
     }
   })
 
+  it('takes at most about maxChars at a time (whole slices, at least one), and the pieces make the text', () => {
+    // Three slices' worth of bytes at once, as one network chunk: three decoded pieces wait.
+    const line = '大市口街道,京口区,项目投资,4.97,4.32\n'
+    const text = line.repeat(Math.ceil((DECODE_SLICE_BYTES * 2.5) / encode(line).length))
+    const decoder = new DecodeWhileReading()
+    decoder.push(encode(text))
+    // Characters per slice, about (a slice may end inside a character, which then opens the next).
+    const slice = (DECODE_SLICE_BYTES * line.length) / encode(line).length
+    const taken: string[] = []
+    while (decoder.pendingChars > 0) {
+      const before = decoder.pendingChars
+      const piece = decoder.take(slice * 1.5)
+      expect(piece.length).toBeGreaterThan(0)
+      expect(piece.length).toBeLessThanOrEqual(slice * 1.5)
+      expect(decoder.pendingChars).toBe(before - piece.length)
+      taken.push(piece)
+    }
+    expect(taken.length).toBeGreaterThanOrEqual(3)
+    // A limit below one slice still takes one slice.
+    decoder.push(encode(text))
+    const one = decoder.take(1)
+    expect(one.length).toBeGreaterThan(slice / 2)
+    expect(taken.join('') + one + decoder.take() + decoder.finish()?.text).toBe(text + text)
+  })
+
   it.each<[string, number[]]>([
     ['GBK (not UTF-8)', GBK],
     ['UTF-8 cut off in the middle of a character', [...encode('地区'), 0xe5, 0x9c]],
