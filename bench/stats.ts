@@ -103,6 +103,8 @@ export interface BenchArgs {
   mbps: number | null
   /** Serve the large table gzip-compressed, as a server set up to compress would. */
   gzip: boolean
+  /** Another built app to load in turn with this one, load by load (before/after on a noisy machine). */
+  against: string | null
 }
 
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
@@ -125,5 +127,37 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     appDir: value('app') ?? null,
     mbps: value('mbps') === undefined ? null : int('mbps', 0, 1),
     gzip: argv.includes('--gzip'),
+    against: value('against') ?? null,
   }
+}
+
+/** One line of a comparison of two builds measured in turn: this one's median and the other's. */
+export interface ComparisonRow {
+  label: string
+  unit: MetricUnit
+  app: number | null
+  against: number | null
+}
+
+/** The comparison as a text table: both medians, the difference and the ratio (this ÷ the other). */
+export function formatComparison(rows: readonly ComparisonRow[], againstLabel: string): string {
+  const header = ['metric', 'this build', againstLabel, 'change', 'ratio']
+  const body = rows.map((r) => {
+    const change = r.app === null || r.against === null ? null : r.app - r.against
+    const sign = change !== null && change > 0 ? '+' : ''
+    return [
+      r.label,
+      formatValue(r.app, r.unit),
+      formatValue(r.against, r.unit),
+      change === null ? '—' : `${sign}${formatValue(change, r.unit)}`,
+      formatRatio(ratio(r.app, r.against)),
+    ]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR] [--mbps=N] [--gzip]
+ * npm run bench [-- --runs=N] [--quick] [--changes=N] [--throttle=N] [--no-build] [--no-large] [--app=DIR] [--mbps=N] [--gzip] [--against=DIR]
  *
  * Measures the dashboard against a reference page (bench/reference: one ECharts bar chart with the
  * same Vue and ECharts) in Debian's Chromium with the CPU throttled 4×, and prints medians of N
@@ -22,6 +22,12 @@
  * the large table at N Mbit/s, as a slow intranet would (loopback is otherwise as fast as the CPU);
  * --gzip sends it gzip-compressed (Content-Encoding), as a server set up to compress would.
  *
+ * --against=DIR (another build of the app, e.g. `git worktree add /tmp/before <commit>` and
+ * `npx vite build --outDir /tmp/before-dist` there): its embedded and large loads are made in turn
+ * with this build's, load by load, the order swapped every run, and a second table compares the two
+ * builds' medians (bench/out/results-against.json). On a shared machine whose speed drifts from one
+ * minute to the next, that is the way to tell whether a change made the dashboard faster.
+ *
  * The throttle applies to the page's thread only, and Chromium holds a whole core while it throttles
  * (an idle page at 4× used 2.8 s of CPU in 3 s): the import worker, not throttled, shares what is
  * left with the browser. On 2 cores that is one core; the README's Performance section has the figures.
@@ -41,6 +47,7 @@ import { launchChromium } from '../tests/e2e/harness'
 import { IMPORT_REBUILT_MARK, IMPORT_RECEIVED_MARK, IMPORT_STEP_MARK_PREFIX } from '../src/io/importClient'
 import { serveStatic, type StaticServer } from '../bench/server'
 import {
+  formatComparison,
   formatMarkdown,
   formatTable,
   median,
@@ -48,6 +55,7 @@ import {
   percentile,
   ratio,
   type BenchArgs,
+  type ComparisonRow,
   type MetricRow,
 } from '../bench/stats'
 import { largeTableSummary } from '../bench/largeTable'
@@ -368,18 +376,30 @@ async function main(): Promise<void> {
     gzipExtra: args.gzip,
   })
   const ref = await serveStatic(REF_DIR)
+  const other =
+    args.against === null
+      ? null
+      : await serveStatic(resolve(args.against), { [LARGE_URL_PATH]: LARGE_CSV }, {
+          extraBytesPerSecond: args.mbps === null ? null : (args.mbps * 1e6) / 8,
+          gzipExtra: args.gzip,
+        })
   const browser = await launchChromium()
   const version = browser.version()
   const samples = { reference: [] as LoadSample[], embedded: [] as LoadSample[], large: [] as LoadSample[] }
+  const againstSamples = { embedded: [] as LoadSample[], large: [] as LoadSample[] }
   try {
     // Warm-up (not counted): the OS file cache and Chromium's own start-up costs.
     await referenceLoad(browser, ref, args, 0)
     await appEmbeddedLoad(browser, app, args)
+    if (other) await appEmbeddedLoad(browser, other, args)
     for (let run = 0; run < args.runs; run++) {
-      // Interleaved, so a slower moment of the machine touches both pages alike.
+      // Interleaved, so a slower moment of the machine touches both pages alike (and both builds,
+      // in an order swapped every run).
       samples.reference.push(await referenceLoad(browser, ref, args, args.changes * 3))
-      samples.embedded.push(await appEmbeddedLoad(browser, app, args))
-      if (!args.noLarge) samples.large.push(await appLargeLoad(browser, app, args, run))
+      const builds: Array<[StaticServer, { embedded: LoadSample[]; large: LoadSample[] }]> = [[app, samples]]
+      if (other) builds.splice(run % 2, 0, [other, againstSamples])
+      for (const [server, into] of builds) into.embedded.push(await appEmbeddedLoad(browser, server, args))
+      if (!args.noLarge) for (const [server, into] of builds) into.large.push(await appLargeLoad(browser, server, args, run))
       const last = samples.large.at(-1)
       log(
         `run ${run + 1}/${args.runs}: reference ${Math.round(samples.reference.at(-1)?.readyMs ?? 0)} ms, ` +
@@ -388,11 +408,14 @@ async function main(): Promise<void> {
             ? `, large ${Math.round(last.readyMs)} ms (worker ${WORKER_STEPS.map((step) => `${step} ${Math.round(last.workerSteps?.[step] ?? Number.NaN)}`).join(', ')}; table in at ${Math.round(last.receivedMs ?? 0)} ms, rows rebuilt at ${Math.round(last.rebuiltMs ?? Number.NaN)} ms), heap ${last.heapMB?.toFixed(1)} MB, changes ${last.changes.map((c) => Math.round(c.ms)).join('/')} ms`
             : ''),
       )
+      const otherLast = againstSamples.large.at(-1)
+      if (other) log(`  against: embedded ${Math.round(againstSamples.embedded.at(-1)?.readyMs ?? 0)} ms${otherLast ? `, large ${Math.round(otherLast.readyMs)} ms (table in at ${Math.round(otherLast.receivedMs ?? 0)} ms)` : ''}`)
     }
   } finally {
     await browser.close()
     await app.close()
     await ref.close()
+    await other?.close()
   }
 
   const med = (list: readonly LoadSample[], pick: (s: LoadSample) => number | null): number | null => {
@@ -502,6 +525,12 @@ async function main(): Promise<void> {
   log('')
   log(`npm run bench: ${args.runs} cold loads each, CPU throttled ${args.throttle}×, Chromium ${version}, ${cpus().length} cores`)
   log(table)
+  let comparison: ComparisonRow[] | null = null
+  if (args.against !== null) {
+    comparison = compareBuilds(samples, againstSamples, med)
+    log(`\nthis build against ${args.against}, loaded in turn (medians of ${args.runs} each):`)
+    log(formatComparison(comparison, 'against'))
+  }
   const results = {
     date: new Date().toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -512,12 +541,53 @@ async function main(): Promise<void> {
     markdown: formatMarkdown(rows),
     initialFiles: { app: samples.embedded[0]?.transfer.files ?? [], reference: samples.reference[0]?.transfer.files ?? [] },
     samples,
+    ...(comparison === null ? {} : { against: { dir: args.against, comparison, samples: againstSamples } }),
     elapsedSeconds: Math.round((Date.now() - started) / 1000),
   }
-  // A run against another build (--app=…) or at a set speed is a comparison: it must not replace the latest results.
-  const file = args.appDir !== null ? 'results-app-dir.json' : `results${args.mbps === null ? '' : `-${args.mbps}mbps`}${args.gzip ? '-gzip' : ''}.json`
+  // A run of another build (--app=…), against one (--against=…) or at a set speed is a comparison:
+  // it must not replace the latest results.
+  const file =
+    args.appDir !== null
+      ? 'results-app-dir.json'
+      : args.against !== null
+        ? 'results-against.json'
+        : `results${args.mbps === null ? '' : `-${args.mbps}mbps`}${args.gzip ? '-gzip' : ''}.json`
   writeFileSync(resolve(OUT, file), `${JSON.stringify(results, null, 2)}\n`)
   log(`\nbench/out/${file} written; total ${results.elapsedSeconds} s`)
+}
+
+type Median = (list: readonly LoadSample[], pick: (s: LoadSample) => number | null) => number | null
+
+/** This build's medians and the other build's, metric by metric (npm run bench -- --against=DIR). */
+function compareBuilds(
+  app: { embedded: LoadSample[]; large: LoadSample[] },
+  against: { embedded: LoadSample[]; large: LoadSample[] },
+  med: Median,
+): ComparisonRow[] {
+  const both = (label: string, unit: ComparisonRow['unit'], list: 'embedded' | 'large', pick: (s: LoadSample) => number | null): ComparisonRow => ({
+    label,
+    unit,
+    app: med(app[list], pick),
+    against: med(against[list], pick),
+  })
+  const changes = (samples: LoadSample[], p: number): number | null => {
+    const all = samples.flatMap((s) => s.changes.map((c) => c.ms))
+    return all.length === 0 ? null : percentile(all, p)
+  }
+  const fresh = (s: LoadSample): number | null => (s.threads ? Object.values(s.threads).reduce((sum, g) => sum + g.freshMB, 0) : null)
+  return [
+    both('ready, embedded data', 'ms', 'embedded', (s) => s.readyMs),
+    both('ready, large table', 'ms', 'large', (s) => s.readyMs),
+    both('  table read (worker)', 'ms', 'large', (s) => s.receivedMs ?? null),
+    both('  then drawn (page)', 'ms', 'large', (s) => between(s.receivedMs, s.readyMs)),
+    { label: 'filter change p50', unit: 'ms', app: changes(app.large, 50), against: changes(against.large, 50) },
+    { label: 'filter change p95', unit: 'ms', app: changes(app.large, 95), against: changes(against.large, 95) },
+    both('JS heap after load (large)', 'MB', 'large', (s) => s.heapMB),
+    both('large load CPU: page thread', 'ms', 'large', (s) => s.threads?.page.cpuMs ?? null),
+    both('large load CPU: import worker', 'ms', 'large', (s) => s.threads?.worker.cpuMs ?? null),
+    both("large load CPU: V8's helper threads", 'ms', 'large', (s) => s.threads?.helpers.cpuMs ?? null),
+    both('large load: memory first touched', 'MB', 'large', fresh),
+  ]
 }
 
 main().catch((err: unknown) => {

@@ -66,6 +66,9 @@ export interface ValidatedImport {
 
 type ObservationFile = DatasetFile['observations'][number]
 
+/** What a part of the observations keeps after validation (see step 2). */
+type KeptPart = { all: true } | { rows: number[] } | { observations: Observation[] }
+
 /** An observation as a dataset file writes it (periods as keys), for the schema to read. */
 function toFile(o: Observation): ObservationFile {
   return {
@@ -78,8 +81,8 @@ function toFile(o: Observation): ObservationFile {
 
 /**
  * Validates a mapped table, reports every issue at its row and column (through `issues`), and
- * returns the dataset of the valid rows, or null when the regions, indicators or documents
- * themselves are invalid. `onProgress` receives 0..1 as parts are done.
+ * returns the dataset of the valid rows (its observations as columns, apart), or null when the
+ * regions, indicators or documents themselves are invalid. `onProgress` receives 0..1 as parts are done.
  */
 export function validateMappedDataset(
   mapped: MappedDataset,
@@ -133,11 +136,11 @@ export function validateMappedDataset(
   const all = value.observations
   const rowsOf = new ObservationDecoder(all)
   /**
-   * What each part keeps: the indexes of its rows that passed (or 'all'), or, for a part the schema
+   * What each part keeps: all its rows, the indexes of those that passed, or, for a part the schema
    * validated, the observations it returned. While every row passes, the mapper's columns are the
    * dataset's as they are.
    */
-  const kept: Array<number[] | 'all' | Observation[]> = []
+  const kept: KeptPart[] = []
   let rejected = 0
   let copied = false
   for (let start = 0; start < all.count; start += PART_SIZE) {
@@ -150,7 +153,7 @@ export function validateMappedDataset(
       for (const issue of trusted.issues) report(issue, observationRows)
       withoutQuote += trusted.figuresWithoutEvidence
       rejected += trusted.rejected
-      kept.push(trusted.rejected === 0 ? 'all' : trusted.accepted)
+      kept.push(trusted.rejected === 0 ? { all: true } : { rows: trusted.accepted })
     } else {
       // Rows with errors are left out and the rest validated again, until a pass finds none. One
       // pass is not enough: where the schema fails (an overflowing figure) the cross-checks (a
@@ -175,7 +178,7 @@ export function validateMappedDataset(
           if (issue.severity === 'error' && typeof index === 'number') bad.add(index)
         }
         if (bad.size === 0) {
-          kept.push(result.dataset?.observations ?? [])
+          kept.push({ observations: result.dataset?.observations ?? [] })
           copied = true
           break
         }
@@ -193,9 +196,9 @@ export function validateMappedDataset(
   if (rejected > 0 || copied) {
     const builder = new ObservationColumnsBuilder(all.count)
     kept.forEach((part, p) => {
-      if (part === 'all') for (let i = p * PART_SIZE; i < Math.min(all.count, (p + 1) * PART_SIZE); i++) builder.add(rowsOf.view(i))
-      else if (typeof part[0] === 'number') for (const i of part as number[]) builder.add(rowsOf.view(i))
-      else for (const o of part as Observation[]) builder.add(o)
+      if ('all' in part) for (let i = p * PART_SIZE; i < Math.min(all.count, (p + 1) * PART_SIZE); i++) builder.add(rowsOf.view(i))
+      else if ('rows' in part) for (const i of part.rows) builder.add(rowsOf.view(i))
+      else for (const o of part.observations) builder.add(o)
     })
     output = builder.finish()
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMarkdown, formatTable, median, parseBenchArgs, percentile, ratio, type MetricRow } from '../../bench/stats'
+import { formatComparison, formatMarkdown, formatTable, median, parseBenchArgs, percentile, ratio, type MetricRow } from '../../bench/stats'
 
 describe('benchmark arithmetic', () => {
   it('takes medians and interpolated percentiles, ignoring missing values', () => {
@@ -33,7 +33,8 @@ describe('benchmark arithmetic', () => {
   })
 
   it('reads the command line', () => {
-    expect(parseBenchArgs([])).toMatchObject({ runs: 5, quick: false, changes: 4, throttle: 4, noBuild: false, appDir: null, mbps: null, gzip: false })
+    expect(parseBenchArgs([])).toMatchObject({ runs: 5, quick: false, changes: 4, throttle: 4, noBuild: false, appDir: null, mbps: null, gzip: false, against: null })
+    expect(parseBenchArgs(['--against=/tmp/before-dist'])).toMatchObject({ against: '/tmp/before-dist', appDir: null })
     expect(parseBenchArgs(['--mbps=100', '--gzip'])).toMatchObject({ mbps: 100, gzip: true })
     expect(parseBenchArgs(['--quick'])).toMatchObject({ runs: 2, quick: true, changes: 2 })
     expect(parseBenchArgs(['--quick', '--runs=7', '--app=/tmp/x'])).toMatchObject({ runs: 7, appDir: '/tmp/x', mbps: null })
@@ -41,5 +42,22 @@ describe('benchmark arithmetic', () => {
     expect(() => parseBenchArgs(['--mbps=0'])).toThrow(/--mbps/)
     expect(() => parseBenchArgs(['--runs=0'])).toThrow(/--runs/)
     expect(() => parseBenchArgs(['--runs=two'])).toThrow(/--runs/)
+  })
+
+  it('compares two builds: both medians, the change and the ratio', () => {
+    const table = formatComparison(
+      [
+        { label: 'ready, large table', unit: 'ms', app: 6900.4, against: 7400 },
+        { label: 'large load: memory first touched', unit: 'MB', app: 612, against: 706.4 },
+        { label: 'filter change p95', unit: 'ms', app: 150, against: 140 },
+        { label: 'large load CPU: import worker', unit: 'ms', app: null, against: 3100 },
+      ],
+      'against',
+    ).split('\n')
+    expect(table[0]).toMatch(/^metric\s+this build\s+against\s+change\s+ratio$/)
+    expect(table[2]).toMatch(/^ready, large table\s+6900 ms\s+7400 ms\s+-500 ms\s+0\.93×$/)
+    expect(table[3]).toMatch(/612\.0 MB\s+706\.4 MB\s+-94\.4 MB\s+0\.87×$/)
+    expect(table[4]).toMatch(/150 ms\s+140 ms\s+\+10 ms\s+1\.07×$/)
+    expect(table[5]).toMatch(/—\s+3100 ms\s+—\s+—$/)
   })
 })
