@@ -22,7 +22,6 @@ import type {
   EvidenceField,
   IndicatorKind,
   LocalizedText,
-  Observation,
   Period,
   Qualifier,
   SubjectLevel,
@@ -47,7 +46,7 @@ import {
   plainRankValue,
 } from './interchangeValues'
 import { detachedString } from './detachedString'
-import { NO_EVIDENCE, ObservationColumnsBuilder, type ObservationColumns } from './observationTransfer'
+import { NO_EVIDENCE, ObservationColumnsBuilder, blankObservation, type ObservationColumns } from './observationTransfer'
 import { IdIndex } from './idIndex'
 import { hashPrefix, stableHash, stableId, stableIdFrom, type HashPrefix } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
@@ -678,22 +677,7 @@ export function createInterchangeMapper(
     // filled in for each row in turn (the columns keep none of it).
     const observations = new ObservationColumnsBuilder(count)
     const observationRows: number[] = []
-    const o: Observation = {
-      id: '',
-      subjectId: '',
-      indicatorId: '',
-      period: { start: { year: 0, month: 1 }, end: { year: 0, month: 1 } },
-      actual: null,
-      actualUpper: null,
-      qualifier: null,
-      target: null,
-      targetPeriod: null,
-      yoy: null,
-      rank: null,
-      rankScopeId: null,
-      documentId: null,
-      evidence: NO_EVIDENCE,
-    }
+    const o = blankObservation()
     // The id each kept row took, and the kept row that took each id. A row's key is not kept but
     // made again on a hit (a duplicate, which is rare): 360,000 keys held to the end would cost
     // more memory than the rows themselves.

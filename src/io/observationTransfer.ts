@@ -353,7 +353,7 @@ export class ObservationDecoder {
   view(i: number): Observation {
     const c = this.columns
     const text = this.texts
-    const o = (this.shown ??= this.blank())
+    const o = (this.shown ??= blankObservation())
     const firstEvidence = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number)
     const endEvidence = c.evidenceEnds[i] as number
     o.evidence = NO_EVIDENCE
@@ -389,25 +389,28 @@ export class ObservationDecoder {
   }
 
   private shown: Observation | null = null
+}
 
-  private blank(): Observation {
-    const none = { start: { year: 0, month: 1 }, end: { year: 0, month: 1 } }
-    return {
-      id: '',
-      subjectId: '',
-      indicatorId: '',
-      period: none,
-      actual: null,
-      actualUpper: null,
-      qualifier: null,
-      target: null,
-      targetPeriod: null,
-      yoy: null,
-      rank: null,
-      rankScopeId: null,
-      documentId: null,
-      evidence: NO_EVIDENCE,
-    }
+/**
+ * An observation with every field empty, to be filled in row by row and reused (the decoder's view,
+ * the mapper's rows on their way into the columns): one object for a whole table.
+ */
+export function blankObservation(): Observation {
+  return {
+    id: '',
+    subjectId: '',
+    indicatorId: '',
+    period: { start: { year: 0, month: 1 }, end: { year: 0, month: 1 } },
+    actual: null,
+    actualUpper: null,
+    qualifier: null,
+    target: null,
+    targetPeriod: null,
+    yoy: null,
+    rank: null,
+    rankScopeId: null,
+    documentId: null,
+    evidence: NO_EVIDENCE,
   }
 }
 
