@@ -77,6 +77,11 @@ export function usageBetween(before: ThreadTable, after: ThreadTable, msPerTick:
   return usage
 }
 
+/** Memory the renderer touched for the first time, all its threads together (MB). */
+export function totalFreshMB(usage: Usage): number {
+  return THREAD_GROUPS.reduce((sum, group) => sum + usage[group].freshMB, 0)
+}
+
 /** Every thread of every Chromium renderer process now running; null where there is no /proc. */
 export function readRendererThreads(proc = '/proc'): ThreadTable | null {
   let pids: string[]
@@ -100,14 +105,20 @@ export function readRendererThreads(proc = '/proc'): ThreadTable | null {
   return table
 }
 
-/** Milliseconds per clock tick of /proc's times (USER_HZ, 100 on Linux almost everywhere). */
+let tickMs: number | null = null
+
+/** Milliseconds per clock tick of /proc's times (USER_HZ, 100 on Linux almost everywhere); asked once. */
 function msPerTick(): number {
-  try {
-    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
-    return Number.isFinite(hz) && hz > 0 ? 1000 / hz : 10
-  } catch {
-    return 10
+  if (tickMs === null) {
+    let hz = Number.NaN
+    try {
+      hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim())
+    } catch {
+      // No getconf: Linux's usual value below.
+    }
+    tickMs = Number.isFinite(hz) && hz > 0 ? 1000 / hz : 10
   }
+  return tickMs
 }
 
 /** Reads the renderer threads until `stop`, keeping each thread's last figures; null where there is no /proc. */

@@ -59,7 +59,7 @@ import {
   type MetricRow,
 } from '../bench/stats'
 import { largeTableSummary } from '../bench/largeTable'
-import { recordThreadUsage, type Usage } from '../bench/threadUsage'
+import { recordThreadUsage, totalFreshMB, type Usage } from '../bench/threadUsage'
 import { DEFAULT_LARGE_PATH, writeLargeTable } from './gen-large'
 
 const OUT = resolve('bench/out')
@@ -510,7 +510,7 @@ async function main(): Promise<void> {
         'memory.large.fresh',
         'large load: memory first touched',
         'MB',
-        med(samples.large, (s) => (s.threads ? Object.values(s.threads).reduce((sum, g) => sum + g.freshMB, 0) : null)),
+        med(samples.large, (s) => (s.threads ? totalFreshMB(s.threads) : null)),
         null,
         samples.large.length,
       ),
@@ -574,7 +574,6 @@ function compareBuilds(
     const all = samples.flatMap((s) => s.changes.map((c) => c.ms))
     return all.length === 0 ? null : percentile(all, p)
   }
-  const fresh = (s: LoadSample): number | null => (s.threads ? Object.values(s.threads).reduce((sum, g) => sum + g.freshMB, 0) : null)
   return [
     both('ready, embedded data', 'ms', 'embedded', (s) => s.readyMs),
     both('ready, large table', 'ms', 'large', (s) => s.readyMs),
@@ -586,7 +585,7 @@ function compareBuilds(
     both('large load CPU: page thread', 'ms', 'large', (s) => s.threads?.page.cpuMs ?? null),
     both('large load CPU: import worker', 'ms', 'large', (s) => s.threads?.worker.cpuMs ?? null),
     both("large load CPU: V8's helper threads", 'ms', 'large', (s) => s.threads?.helpers.cpuMs ?? null),
-    both('large load: memory first touched', 'MB', 'large', fresh),
+    both('large load: memory first touched', 'MB', 'large', (s) => (s.threads ? totalFreshMB(s.threads) : null)),
   ]
 }
 

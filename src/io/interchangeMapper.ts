@@ -46,7 +46,7 @@ import {
   plainRankValue,
 } from './interchangeValues'
 import { detachedString } from './detachedString'
-import { NO_EVIDENCE, ObservationColumnsBuilder, blankObservation, type ObservationColumns } from './observationTransfer'
+import { NO_EVIDENCE, ObservationColumnsBuilder, blankObservation, nullIfNaN, type ObservationColumns } from './observationTransfer'
 import { IdIndex } from './idIndex'
 import { hashPrefix, stableHash, stableId, stableIdFrom, type HashPrefix } from './stableHash'
 import { readQuote, readingStates } from './validateDataset'
@@ -699,7 +699,6 @@ export function createInterchangeMapper(
     // Regions that an observation has, and the regions above them.
     const usedSubjects = new Set<string>()
     let lastSubject: SubjectDraft | null = null
-    const figureOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value)
     for (let k = 0; k < count; k++) {
       const row = kept.rows[k] as number
       if (rejected.has(row)) continue
@@ -730,13 +729,13 @@ export function createInterchangeMapper(
       }
       o.id = id
       o.period = period.value
-      o.actual = figureOrNull(kept.actual[k] as number)
-      o.actualUpper = figureOrNull(kept.actualUpper[k] as number)
+      o.actual = nullIfNaN(kept.actual[k] as number)
+      o.actualUpper = nullIfNaN(kept.actualUpper[k] as number)
       o.qualifier = kept.qualifiers[k] ?? null
-      o.target = figureOrNull(kept.target[k] as number)
+      o.target = nullIfNaN(kept.target[k] as number)
       o.targetPeriod = kept.targetPeriods[k] ?? null
-      o.yoy = figureOrNull(kept.yoy[k] as number)
-      o.rank = figureOrNull(kept.rank[k] as number)
+      o.yoy = nullIfNaN(kept.yoy[k] as number)
+      o.rank = nullIfNaN(kept.rank[k] as number)
       o.evidence = NO_EVIDENCE
 
       const quote = kept.quotes[k] ?? null

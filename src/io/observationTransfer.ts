@@ -184,11 +184,6 @@ export class ObservationColumnsBuilder {
     }
   }
 
-  /** Observations added so far. */
-  get length(): number {
-    return this.count
-  }
-
   add(o: Observation): void {
     const i = this.count
     if (i >= this.capacity) throw new RangeError(`more than the ${this.capacity} observations the columns were made for`)
@@ -272,7 +267,8 @@ export function transferablesOf(columns: ObservationColumns): ArrayBuffer[] {
  */
 export const NO_EVIDENCE = Object.freeze([]) as unknown as Evidence[]
 
-function nullIfNaN(value: number): number | null {
+/** A column's number, or null where the column holds NaN ("none"). */
+export function nullIfNaN(value: number): number | null {
   return Number.isNaN(value) ? null : value
 }
 
@@ -308,39 +304,25 @@ export class ObservationDecoder {
     const c = this.columns
     const text = this.texts
     const periods = this.periodObjects
-    const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value)
-    const refOrNull = (index: number): string | null => (index < 0 ? null : (text[index] as string))
     const end = Math.min(to, c.count)
     for (let i = from; i < end; i++) {
-      const firstEvidence = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number)
-      const endEvidence = c.evidenceEnds[i] as number
-      let evidence = NO_EVIDENCE
-      if (endEvidence > firstEvidence) {
-        evidence = []
-        for (let e = firstEvidence; e < endEvidence; e++) {
-          evidence.push({
-            field: EVIDENCE_FIELDS[c.evidenceField[e] as number] as EvidenceField,
-            quote: text[c.evidenceQuote[e] as number] as string,
-          })
-        }
-      }
       const qualifier = c.qualifier[i] as number
       const targetPeriod = c.targetPeriod[i] as number
       into.push({
-        id: c.ids.slice(i === 0 ? 0 : (c.idEnds[i - 1] as number), c.idEnds[i] as number),
+        id: this.idOf(i),
         subjectId: text[c.subject[i] as number] as string,
         indicatorId: text[c.indicator[i] as number] as string,
         period: periods[c.period[i] as number] as Period,
-        actual: orNull(c.actual[i] as number),
-        actualUpper: orNull(c.actualUpper[i] as number),
+        actual: nullIfNaN(c.actual[i] as number),
+        actualUpper: nullIfNaN(c.actualUpper[i] as number),
         qualifier: qualifier < 0 ? null : (QUALIFIERS[qualifier] as Qualifier),
-        target: orNull(c.target[i] as number),
+        target: nullIfNaN(c.target[i] as number),
         targetPeriod: targetPeriod < 0 ? null : (periods[targetPeriod] as Period),
-        yoy: orNull(c.yoy[i] as number),
-        rank: orNull(c.rank[i] as number),
-        rankScopeId: refOrNull(c.rankScope[i] as number),
-        documentId: refOrNull(c.document[i] as number),
-        evidence,
+        yoy: nullIfNaN(c.yoy[i] as number),
+        rank: nullIfNaN(c.rank[i] as number),
+        rankScopeId: this.textOrNull(c.rankScope[i] as number),
+        documentId: this.textOrNull(c.document[i] as number),
+        evidence: this.evidenceOf(i),
       })
     }
   }
@@ -354,18 +336,8 @@ export class ObservationDecoder {
     const c = this.columns
     const text = this.texts
     const o = (this.shown ??= blankObservation())
-    const firstEvidence = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number)
-    const endEvidence = c.evidenceEnds[i] as number
-    o.evidence = NO_EVIDENCE
-    if (endEvidence > firstEvidence) {
-      o.evidence = []
-      for (let e = firstEvidence; e < endEvidence; e++)
-        o.evidence.push({ field: EVIDENCE_FIELDS[c.evidenceField[e] as number] as EvidenceField, quote: text[c.evidenceQuote[e] as number] as string })
-    }
     const qualifier = c.qualifier[i] as number
     const targetPeriod = c.targetPeriod[i] as number
-    const rankScope = c.rankScope[i] as number
-    const document = c.document[i] as number
     o.id = this.idOf(i)
     o.subjectId = text[c.subject[i] as number] as string
     o.indicatorId = text[c.indicator[i] as number] as string
@@ -377,8 +349,9 @@ export class ObservationDecoder {
     o.targetPeriod = targetPeriod < 0 ? null : (this.periodObjects[targetPeriod] as Period)
     o.yoy = nullIfNaN(c.yoy[i] as number)
     o.rank = nullIfNaN(c.rank[i] as number)
-    o.rankScopeId = rankScope < 0 ? null : (text[rankScope] as string)
-    o.documentId = document < 0 ? null : (text[document] as string)
+    o.rankScopeId = this.textOrNull(c.rankScope[i] as number)
+    o.documentId = this.textOrNull(c.document[i] as number)
+    o.evidence = this.evidenceOf(i)
     return o
   }
 
@@ -386,6 +359,23 @@ export class ObservationDecoder {
   idOf(i: number): string {
     const c = this.columns
     return c.ids.slice(i === 0 ? 0 : (c.idEnds[i - 1] as number), c.idEnds[i] as number)
+  }
+
+  /** String `index` of the table, or null for -1. */
+  private textOrNull(index: number): string | null {
+    return index < 0 ? null : (this.texts[index] as string)
+  }
+
+  /** Observation `i`'s evidence: a new array when it has some, else the one shared empty array. */
+  private evidenceOf(i: number): Evidence[] {
+    const c = this.columns
+    const first = i === 0 ? 0 : (c.evidenceEnds[i - 1] as number)
+    const end = c.evidenceEnds[i] as number
+    if (end <= first) return NO_EVIDENCE
+    const evidence: Evidence[] = []
+    for (let e = first; e < end; e++)
+      evidence.push({ field: EVIDENCE_FIELDS[c.evidenceField[e] as number] as EvidenceField, quote: this.texts[c.evidenceQuote[e] as number] as string })
+    return evidence
   }
 
   private shown: Observation | null = null

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { parseThreadStat, readRendererThreads, threadGroup, usageBetween, type ThreadTable } from '../../bench/threadUsage'
+import { parseThreadStat, readRendererThreads, threadGroup, totalFreshMB, usageBetween, type ThreadTable } from '../../bench/threadUsage'
 
 /** A stat line with the given name, minor faults and user/system ticks (other fields as Linux has them). */
 function statLine(tid: number, name: string, minflt: number, utime: number, stime: number): string {
@@ -55,6 +55,7 @@ describe('usage between two readings', () => {
     expect(usage.helpers).toEqual({ cpuMs: 300, freshMB: 2 })
     expect(usage.worker).toEqual({ cpuMs: 3000, freshMB: 100 })
     expect(usage.other).toEqual({ cpuMs: 0, freshMB: 0 })
+    expect(totalFreshMB(usage)).toBe(103)
   })
 })
 
